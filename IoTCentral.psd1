@@ -1,0 +1,42 @@
+@{
+    RootModule             = 'IoTCentral.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5f0d3a52-8c1e-4c6b-9d57-2b1f6f4a9e31'
+    Author                 = 'IoTCentral contributors'
+    CompanyName            = 'IoTCentral contributors'
+    Copyright              = '(c) IoTCentral contributors. All rights reserved.'
+    Description            = 'Drive Azure IoT Central applications through the REST API: sign in, API tokens, roles, devices and more. Ships with a local IoT Central emulator for offline use and Pester tests.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+
+    # Models first: PowerShell's type system and the format views must see the one copy in the default context.
+    RequiredAssemblies     = @('IoTCentral.Models.dll')
+    FormatsToProcess       = @('IoTCentral.Format.ps1xml')
+
+    CmdletsToExport        = @(
+        'Connect-IoTCentral'
+        'Disconnect-IoTCentral'
+        'Get-IoTCentralSession'
+        'Get-IoTCentralRole'
+        'Get-IoTCentralApiToken'
+        'New-IoTCentralApiToken'
+        'Remove-IoTCentralApiToken'
+        'Get-IoTCentralDevice'
+        'New-IoTCentralDevice'
+        'Set-IoTCentralDevice'
+        'Remove-IoTCentralDevice'
+        'Get-IoTCentralDeviceCredential'
+        'Invoke-IoTCentralRestMethod'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('Azure', 'IoT', 'IoTCentral', 'IoT-Central', 'REST', 'Emulator', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://github.com/iotcentral-powershell/IoTCentral'
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace IoTCentral.Models
+{
+    public enum DeviceStatus
+    {
+        Registered,
+        Provisioned,
+        Unassociated,
+        Blocked,
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Management.Automation;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.Device
+{
+    /// <summary>Lists devices (optionally of one template), streaming page by page, or gets one by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralDevice", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(Models.Device))]
+    public sealed class GetIoTCentralDeviceCommand : IoTCentralCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("DeviceId")]
+        [ValidateDeviceId]
+        public string Id { get; set; } = string.Empty;
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateTemplateId]
+        public string? Template { get; set; }
+
+        protected override string ResourceKind => "Device";
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                var id = Id;
+                if (TryCall((c, ct) => c.Devices.GetAsync(id, ct), id, out var device))
+                {
+                    WriteObject(device);
+                }
+
+                return;
+            }
+
+            try
+            {
+                // The GA API has no server-side filter, so the template filter runs here, item by item.
+                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(link, ct)))
+                {
+                    if (Template == null || string.Equals(device.Template, Template, StringComparison.Ordinal))
+                    {
+                        WriteObject(device);
+                    }
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, Template);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.Device
+{
+    /// <summary>Deletes a device and its data.</summary>
+    [Cmdlet(VerbsCommon.Remove, "IoTCentralDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveIoTCentralDeviceCommand : IoTCentralCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("DeviceId")]
+        [ValidateDeviceId]
+        public string Id { get; set; } = string.Empty;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override string ResourceKind => "Device";
+
+        protected override void ProcessRecord()
+        {
+            var id = Id;
+            if (ShouldRemove(Force.IsPresent, "device '" + id + "'", "Remove"))
+            {
+                TryCall((c, ct) => c.Devices.RemoveAsync(id, ct), id);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using IoTCentral.Infrastructure;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.Device
+{
+    /// <summary>Changes a device with a JSON merge-patch of exactly the parameters given.</summary>
+    [Cmdlet(VerbsCommon.Set, "IoTCentralDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Models.Device))]
+    public sealed class SetIoTCentralDeviceCommand : IoTCentralCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("DeviceId")]
+        [ValidateDeviceId]
+        public string Id { get; set; } = string.Empty;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DisplayName { get; set; }
+
+        [Parameter]
+        [ValidateTemplateId]
+        public string? Template { get; set; }
+
+        [Parameter]
+        public bool Simulated { get; set; }
+
+        [Parameter]
+        public bool Enabled { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Organization { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override string ResourceKind => "Device";
+
+        protected override void BeginProcessing()
+        {
+            if (Changes().Count == 0)
+            {
+                ThrowArgumentError(
+                    ErrorIds.NoChanges,
+                    "Specify at least one change: -DisplayName, -Template, -Simulated, -Enabled or -Organization.",
+                    null);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var id = Id;
+            var changes = Changes();
+            if (ShouldProcess("device '" + id + "'", "Update " + string.Join(", ", changes.Keys))
+                && TryCall((c, ct) => c.Devices.UpdateAsync(id, changes, ct), id, out var updated)
+                && PassThru.IsPresent)
+            {
+                WriteObject(updated);
+            }
+        }
+
+        private Dictionary<string, object?> Changes()
+        {
+            var changes = new Dictionary<string, object?>();
+            if (IsBound(nameof(DisplayName)))
+            {
+                changes["displayName"] = DisplayName;
+            }
+
+            if (IsBound(nameof(Template)))
+            {
+                changes["template"] = Template;
+            }
+
+            if (IsBound(nameof(Simulated)))
+            {
+                changes["simulated"] = Simulated;
+            }
+
+            if (IsBound(nameof(Enabled)))
+            {
+                changes["enabled"] = Enabled;
+            }
+
+            if (IsBound(nameof(Organization)))
+            {
+                changes["organizations"] = new[] { Organization };
+            }
+
+            return changes;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace IoTCentral.Infrastructure
+{
+    /// <summary>Error ids that do not come from a service status (see ServiceErrorMapper for those).</summary>
+    internal static class ErrorIds
+    {
+        internal const string NotConnected = "IoTCentral.NotConnected";
+        internal const string InvalidApiToken = "IoTCentral.InvalidApiToken";
+        internal const string ApiTokenExpired = "IoTCentral.ApiTokenExpired";
+        internal const string InvalidAccessToken = "IoTCentral.InvalidAccessToken";
+        internal const string AccessTokenExpired = "IoTCentral.AccessTokenExpired";
+        internal const string InvalidTokenCredential = "IoTCentral.InvalidTokenCredential";
+        internal const string InvalidApplicationUrl = "IoTCentral.InvalidApplicationUrl";
+        internal const string UnknownRole = "IoTCentral.UnknownRole";
+        internal const string InvalidExpiry = "IoTCentral.InvalidExpiry";
+        internal const string NoChanges = "IoTCentral.NoChangesSpecified";
+        internal const string InvalidBody = "IoTCentral.InvalidBody";
+        internal const string InvalidPath = "IoTCentral.InvalidPath";
+    }
+}

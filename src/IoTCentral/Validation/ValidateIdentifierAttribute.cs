@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace IoTCentral.Validation
+{
+    /// <summary>
+    /// Checks an id against the service's rule before any request, with a message that says the rule in
+    /// words (ValidatePattern would only echo the regular expression).
+    /// </summary>
+    public abstract class ValidateIdentifierAttribute : ValidateArgumentsAttribute
+    {
+        private readonly Regex pattern;
+        private readonly string ruleDescription;
+
+        protected ValidateIdentifierAttribute(string pattern, string ruleDescription)
+        {
+            this.pattern = new Regex(pattern, RegexOptions.CultureInvariant);
+            this.ruleDescription = ruleDescription;
+        }
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (value is string text && pattern.IsMatch(text))
+            {
+                return;
+            }
+
+            throw new ValidationMetadataException("'" + value + "' is not valid: " + ruleDescription);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections;
+
+namespace IoTCentral.Module.Tests;
+
+/// <summary>A runspace with the module imported and signed in to this class's emulator as administrator.</summary>
+public abstract class ModuleTestBase : IClassFixture<EmulatorFixture>, IDisposable
+{
+    protected ModuleTestBase(EmulatorFixture emulator)
+    {
+        Emulator = emulator;
+        Shell = new PowerShellHost();
+        Connect().AssertNoErrors();
+    }
+
+    protected EmulatorFixture Emulator { get; }
+
+    protected PowerShellHost Shell { get; }
+
+    protected Hashtable AdminVariables => new() { ["url"] = Emulator.ApplicationUrl, ["adminToken"] = Secrets.Protect(Emulator.Server.AdminApiToken) };
+
+    protected PowerShellResult Connect() =>
+        Shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $adminToken", AdminVariables);
+
+    protected static string UniqueId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
+
+    public void Dispose() => Shell.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.Collections;
+using System.Management.Automation;
+
+namespace IoTCentral.Module.Tests;
+
+public sealed class RestMethodTests : ModuleTestBase
+{
+    public RestMethodTests(EmulatorFixture emulator)
+        : base(emulator)
+    {
+    }
+
+    [Fact]
+    public void Get_returns_json_as_PSCustomObjects()
+    {
+        var result = Shell.Run("(Invoke-IoTCentralRestMethod GET '/roles/ae2c9854-393b-4f97-8c42-479d70ce626e').displayName");
+        result.AssertNoErrors();
+        Assert.Equal("Operator", Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
+    public void Put_sends_a_hashtable_body_and_WhatIf_sends_nothing()
+    {
+        var id = UniqueId("rest");
+        var result = Shell.Run(
+            """
+            Invoke-IoTCentralRestMethod PUT "/devices/$id-skipped" -Body @{ displayName = 'never' } -WhatIf
+            $d = Invoke-IoTCentralRestMethod PUT "/devices/$id" -Body @{ displayName = 'From REST'; simulated = $true }
+            $d.displayName, $d.simulated
+            Invoke-IoTCentralRestMethod GET "/devices/$id-skipped"
+            """,
+            new Hashtable { ["id"] = id });
+        Assert.Equal(new object[] { "From REST", true }, result.Output.Select(o => o.BaseObject).ToArray());
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("IoTCentral.RequestNotFound,IoTCentral.Commands.Rest.InvokeIoTCentralRestMethodCommand", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void A_json_string_body_and_an_explicit_api_version_are_sent_as_given()
+    {
+        var id = UniqueId("json");
+        var result = Shell.Run(
+            """
+            (Invoke-IoTCentralRestMethod PUT "/devices/$id" -Body '{"displayName":"json body"}' -ApiVersion 2022-10-31-preview).displayName
+            Invoke-IoTCentralRestMethod GET '/roles' -ApiVersion 1999-01-01
+            """,
+            new Hashtable { ["id"] = id });
+        Assert.Equal("json body", Assert.Single(result.Output).BaseObject);
+        Assert.Equal(ErrorCategory.InvalidArgument, Assert.Single(result.Errors).CategoryInfo.Category);
+    }
+}
