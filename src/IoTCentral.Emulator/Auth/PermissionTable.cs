@@ -1,0 +1,26 @@
+using IoTCentral.Emulator.Features.Roles;
+
+namespace IoTCentral.Emulator.Auth;
+
+/// <summary>
+/// The one place that says which role may do what. A caller has the union of the permissions of its role
+/// assignments. Organization scoping is not enforced yet: an organization role grants its permissions app-wide.
+/// </summary>
+internal static class PermissionTable
+{
+    private static readonly Permission[] DeviceManagement =
+        [Permission.ReadRoles, Permission.ReadDevices, Permission.ManageDevices];
+
+    private static readonly Dictionary<string, IReadOnlySet<Permission>> ByRole = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [BuiltInRoles.Administrator.Id] = Enum.GetValues<Permission>().ToHashSet(),
+        [BuiltInRoles.Builder.Id] = DeviceManagement.ToHashSet(),
+        [BuiltInRoles.Operator.Id] = DeviceManagement.ToHashSet(),
+        [BuiltInRoles.OrgAdministrator.Id] = DeviceManagement.ToHashSet(),
+        [BuiltInRoles.OrgOperator.Id] = DeviceManagement.ToHashSet(),
+        [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices },
+    };
+
+    public static bool Allows(IEnumerable<string> roleIds, Permission permission) =>
+        roleIds.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission));
+}

@@ -1,0 +1,53 @@
+using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IoTCentral.Emulator.Features.Devices;
+
+/// <summary>Devices_List, Devices_Get, Devices_Create, Devices_Update, Devices_Remove and Devices_GetCredentials.</summary>
+internal static class DeviceRoutes
+{
+    public static void MapDeviceRoutes(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/devices", (HttpContext context, DeviceService devices, Paging paging) =>
+                Json(paging.Page(context, devices.List(), d => d.Id, DeviceResponse.From)))
+            .RequirePermission(Permission.ReadDevices);
+
+        api.MapGet("/devices/{deviceId}", (string deviceId, DeviceService devices) =>
+                Json(DeviceResponse.From(devices.Get(deviceId))))
+            .RequirePermission(Permission.ReadDevices);
+
+        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
+            {
+                var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
+                return Json(DeviceResponse.From(devices.CreateOrReplace(deviceId, body, context.Request.Headers.IfMatch)));
+            })
+            .RequirePermission(Permission.ManageDevices);
+
+        api.MapPatch("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
+            {
+                var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson));
+                return Json(DeviceResponse.From(devices.Update(deviceId, body, context.Request.Headers.IfMatch)));
+            })
+            .RequirePermission(Permission.ManageDevices);
+
+        api.MapDelete("/devices/{deviceId}", (string deviceId, DeviceService devices) =>
+            {
+                devices.Remove(deviceId);
+                return Results.NoContent();
+            })
+            .RequirePermission(Permission.ManageDevices);
+
+        api.MapGet("/devices/{deviceId}/credentials", (string deviceId, DeviceService devices) =>
+            {
+                var (idScope, device) = devices.GetWithScope(deviceId);
+                var keys = device.SymmetricKey;
+                return Json(new DeviceCredentialsResponse(idScope, new SymmetricKeyResponse(keys.PrimaryKey, keys.SecondaryKey)));
+            })
+            .RequirePermission(Permission.ManageDevices);
+    }
+
+    private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
+using Microsoft.Extensions.Primitives;
+
+namespace IoTCentral.Emulator.Features.Devices;
+
+/// <summary>Device reads and writes against the <see cref="StateStore"/>, with etag checks.</summary>
+internal sealed class DeviceService(StateStore store)
+{
+    public const int KeyBytes = 64;
+
+    public IReadOnlyList<DeviceRecord> List() => store.Read(s => s.Devices.Values.ToList());
+
+    public DeviceRecord Get(string deviceId) => store.Read(s => s.Devices.GetValueOrDefault(deviceId)) ?? throw NotFound(deviceId);
+
+    public (string IdScope, DeviceRecord Device) GetWithScope(string deviceId) =>
+        store.Read(s => (s.Application.IdScope, s.Devices.GetValueOrDefault(deviceId))) is (var scope, { } device)
+            ? (scope, device)
+            : throw NotFound(deviceId);
+
+    /// <summary>PUT: creates the device or replaces its settable members.</summary>
+    public DeviceRecord CreateOrReplace(string deviceId, JsonFields body, StringValues ifMatch)
+    {
+        if (!DeviceIds.IsValid(deviceId))
+        {
+            throw ApiException.BadRequest($"The device id '{deviceId}' is not valid: use {DeviceIds.Rule}.", ErrorCodes.InvalidId);
+        }
+
+        var created = NewDevice(deviceId, NewEtag(), NewKeys());
+        return store.Write(state =>
+        {
+            if (!state.Devices.TryGetValue(deviceId, out var current))
+            {
+                return state.Devices[deviceId] = DeviceChanges.Replace(created, body);
+            }
+
+            CheckEtag(current, body, ifMatch);
+            return state.Devices[deviceId] = DeviceChanges.Replace(current, body) with { Etag = NewEtag() };
+        });
+    }
+
+    /// <summary>PATCH: merges the body into an existing device.</summary>
+    public DeviceRecord Update(string deviceId, JsonFields body, StringValues ifMatch) => store.Write(state =>
+    {
+        var current = state.Devices.GetValueOrDefault(deviceId) ?? throw NotFound(deviceId);
+        CheckEtag(current, body, ifMatch);
+        return state.Devices[deviceId] = DeviceChanges.Merge(current, body) with { Etag = NewEtag() };
+    });
+
+    public void Remove(string deviceId)
+    {
+        if (!store.Write(s => s.Devices.Remove(deviceId)))
+        {
+            throw NotFound(deviceId);
+        }
+    }
+
+    /// <summary>An etag in the body or an If-Match header must match the device's current etag (412 otherwise).</summary>
+    private static void CheckEtag(DeviceRecord current, JsonFields body, StringValues ifMatch)
+    {
+        var bodyEtag = body.GetString("etag");
+        if (bodyEtag is not null && bodyEtag != current.Etag)
+        {
+            throw ApiException.PreconditionFailed($"The etag '{bodyEtag}' does not match the device's current etag '{current.Etag}'.");
+        }
+
+        var headerEtags = ifMatch.SelectMany(v => (v ?? string.Empty).Split(',')).Select(e => e.Trim().Trim('"')).Where(e => e.Length > 0).ToList();
+        if (headerEtags.Count > 0 && !headerEtags.Any(e => e == "*" || e == current.Etag))
+        {
+            throw ApiException.PreconditionFailed($"If-Match does not match the device's current etag '{current.Etag}'.");
+        }
+    }
+
+    private static DeviceRecord NewDevice(string deviceId, string etag, SymmetricKeyRecord keys) =>
+        new(deviceId, etag, deviceId, null, true, false, false, [], keys);
+
+    private static SymmetricKeyRecord NewKeys() =>
+        new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
+
+    private static string NewEtag() => Guid.NewGuid().ToString("N");
+
+    private static ApiException NotFound(string deviceId) =>
+        ApiException.NotFound($"The device '{deviceId}' does not exist.", ErrorCodes.DeviceNotFound);
+}

@@ -1,0 +1,30 @@
+namespace IoTCentral.Emulator.Http;
+
+/// <summary>
+/// The <c>error.code</c> values the emulator sends (also in the <c>x-ms-error-code</c> header). The real service
+/// sends dotted numeric codes whose catalogue is not public; clients should branch on the HTTP status.
+/// </summary>
+internal static class ErrorCodes
+{
+    public const string MissingApiVersion = "MissingApiVersionParameter";
+    public const string InvalidApiVersion = "InvalidApiVersionParameter";
+    public const string InvalidRequest = "InvalidRequest";
+    public const string InvalidRequestBody = "InvalidRequestBody";
+    public const string InvalidId = "InvalidId";
+    public const string InvalidContinuationToken = "InvalidContinuationToken";
+    public const string MissingAuthorization = "MissingAuthorization";
+    public const string InvalidAuthorization = "InvalidAuthorization";
+    public const string ExpiredToken = "ExpiredToken";
+    public const string BearerNotSupported = "BearerTokenNotSupported";
+    public const string Forbidden = "Forbidden";
+    public const string NotFound = "NotFound";
+    public const string DeviceNotFound = "DeviceNotFound";
+    public const string ApiTokenNotFound = "ApiTokenNotFound";
+    public const string RoleNotFound = "RoleNotFound";
+    public const string MethodNotAllowed = "MethodNotAllowed";
+    public const string Conflict = "Conflict";
+    public const string ApiTokenExists = "ApiTokenAlreadyExists";
+    public const string PreconditionFailed = "PreconditionFailed";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string InternalError = "InternalServerError";
+}

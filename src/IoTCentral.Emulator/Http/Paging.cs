@@ -1,0 +1,87 @@
+using System.Buffers.Text;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace IoTCentral.Emulator.Http;
+
+/// <summary>
+/// Pages every list the same way: items ordered by id (ordinal), <see cref="EmulatorSettings.PageSize"/> per page,
+/// and an absolute <c>nextLink</c> that carries api-version and a continuation token (the last id returned, so
+/// paging returns each item once even while items are added or removed).
+/// </summary>
+internal sealed class Paging(EmulatorSettings settings)
+{
+    public const string ContinuationTokenQueryName = "continuationToken";
+    public const string MaxPageSizeQueryName = "maxpagesize";
+
+    public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, IEnumerable<TItem> items, Func<TItem, string> id, Func<TItem, TOut> map)
+    {
+        var query = context.Request.Query;
+        var after = DecodeContinuationToken(query[ContinuationTokenQueryName]);
+        var (pageSize, maxPageSize) = EffectivePageSize(query[MaxPageSizeQueryName]);
+
+        var remaining = items
+            .Where(item => after is null || string.CompareOrdinal(id(item), after) > 0)
+            .OrderBy(id, StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .ToList();
+        var page = remaining.Take(pageSize).ToList();
+        var nextLink = remaining.Count > pageSize ? BuildNextLink(context, id(page[^1]), maxPageSize) : null;
+        return new CollectionResponse<TOut>(page.Select(map).ToList(), nextLink);
+    }
+
+    private (int PageSize, string? MaxPageSize) EffectivePageSize(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return (settings.PageSize, null);
+        }
+
+        if (values.Count > 1 || !int.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max)
+            || max is < 1 or > 100)
+        {
+            throw ApiException.BadRequest($"The '{MaxPageSizeQueryName}' query parameter must be an integer from 1 to 100.");
+        }
+
+        return (Math.Min(max, settings.PageSize), values[0]);
+    }
+
+    private static string? DecodeContinuationToken(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (values.Count == 1 && !string.IsNullOrEmpty(values[0]))
+            {
+                return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(values[0]));
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw ApiException.BadRequest($"The '{ContinuationTokenQueryName}' query parameter is not valid; follow nextLink as given.",
+            ErrorCodes.InvalidContinuationToken);
+    }
+
+    private static string BuildNextLink(HttpContext context, string lastId, string? maxPageSize)
+    {
+        var request = context.Request;
+        var query = new QueryBuilder
+        {
+            { ApiVersionMiddleware.QueryName, RequestContext.Of(context).ApiVersion ?? ApiVersions.Ga },
+        };
+        if (maxPageSize is not null)
+        {
+            query.Add(MaxPageSizeQueryName, maxPageSize);
+        }
+
+        query.Add(ContinuationTokenQueryName, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId)));
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+    }
+}

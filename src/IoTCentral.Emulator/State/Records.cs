@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace IoTCentral.Emulator.State;
+
+/// <summary>The emulated application: its id (the tokens' <c>sr</c>), device ID scope and token signing key (base64).</summary>
+internal sealed record ApplicationRecord(string Id, string IdScope, string SigningKey)
+{
+    [JsonIgnore]
+    public byte[] SigningKeyBytes { get; } = Convert.FromBase64String(SigningKey);
+}
+
+/// <summary>A role assignment of a token (later: of a user).</summary>
+internal sealed record RoleAssignmentRecord(string Role, string? Organization);
+
+/// <summary>A stored API token. The value is never stored; <see cref="Nonce"/> makes each created token's signature unique.</summary>
+internal sealed record ApiTokenRecord(string Id, IReadOnlyList<RoleAssignmentRecord> Roles, DateTimeOffset Expiry, string Nonce);
+
+/// <summary>Symmetric keys of a device (base64 of 64 random bytes each), generated at creation and kept.</summary>
+internal sealed record SymmetricKeyRecord(string PrimaryKey, string SecondaryKey);
+
+/// <summary>A stored device.</summary>
+internal sealed record DeviceRecord(
+    string Id,
+    string Etag,
+    string DisplayName,
+    string? Template,
+    bool Enabled,
+    bool Provisioned,
+    bool Simulated,
+    IReadOnlyList<string> Organizations,
+    SymmetricKeyRecord SymmetricKey);

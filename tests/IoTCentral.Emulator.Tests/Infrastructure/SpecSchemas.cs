@@ -1,0 +1,109 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+
+namespace IoTCentral.Emulator.Tests.Infrastructure;
+
+/// <summary>
+/// JSON schemas of the official GA spec's definitions, made strict for contract tests: Swagger 2.0 <c>allOf</c>
+/// references are flattened into the definition and every object definition with properties gets
+/// <c>additionalProperties: false</c>, so an unexpected member, a wrong type or a missing required member all fail.
+/// Unknown formats (<c>date-time-rfc1123</c>) are ignored by NJsonSchema, known ones (<c>date-time</c>) are checked.
+/// </summary>
+public static class SpecSchemas
+{
+    public const string SpecFileName = "iotcentral-2022-07-31.json";
+
+    private static readonly Lazy<Task<JsonSchema>> Root = new(LoadAsync);
+
+    /// <summary>The spec file: copied next to the tests, else under $(SpecDir) recorded at build time.</summary>
+    public static string SpecPath
+    {
+        get
+        {
+            var copied = Path.Combine(AppContext.BaseDirectory, "spec", SpecFileName);
+            if (File.Exists(copied))
+            {
+                return copied;
+            }
+
+            var specDir = typeof(SpecSchemas).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "SpecDir")?.Value;
+            return Path.Combine(specDir ?? throw new InvalidOperationException("SpecDir metadata is missing."), SpecFileName);
+        }
+    }
+
+    public static async Task<JsonSchema> GetAsync(string definition)
+    {
+        var root = await Root.Value;
+        return root.Definitions.TryGetValue(definition, out var schema)
+            ? schema
+            : throw new ArgumentException($"The spec has no definition '{definition}'.", nameof(definition));
+    }
+
+    /// <summary>The validation errors of <paramref name="json"/> against <c>#/definitions/{definition}</c>.</summary>
+    public static async Task<IReadOnlyList<string>> ValidateAsync(string definition, string json) =>
+        (await GetAsync(definition)).Validate(json).Select(e => e.ToString()).ToList();
+
+    public static async Task AssertValidAsync(string definition, string json)
+    {
+        var errors = await ValidateAsync(definition, json);
+        Assert.True(errors.Count == 0, $"Response does not match #/definitions/{definition}:\n{string.Join("\n", errors)}\nBody: {json}");
+    }
+
+    private static async Task<JsonSchema> LoadAsync()
+    {
+        var spec = JsonNode.Parse(await File.ReadAllTextAsync(SpecPath))!.AsObject();
+        var definitions = spec["definitions"]!.AsObject();
+        foreach (var (_, node) in definitions)
+        {
+            FlattenAllOf(node!.AsObject(), definitions);
+        }
+
+        foreach (var (_, node) in definitions)
+        {
+            var definition = node!.AsObject();
+            if (definition["properties"] is JsonObject && !definition.ContainsKey("additionalProperties") && !definition.ContainsKey("discriminator"))
+            {
+                definition["additionalProperties"] = false;
+            }
+        }
+
+        var document = new JsonObject { ["definitions"] = definitions.DeepClone() };
+        return await JsonSchema.FromJsonAsync(document.ToJsonString());
+    }
+
+    /// <summary>Copies the properties and required names of <c>allOf: [{$ref}]</c> parents into the definition.</summary>
+    private static void FlattenAllOf(JsonObject definition, JsonObject definitions)
+    {
+        if (definition["allOf"] is not JsonArray allOf || allOf.Any(p => p?["$ref"] is null))
+        {
+            return;
+        }
+
+        var properties = definition["properties"] as JsonObject ?? new JsonObject();
+        var required = definition["required"] as JsonArray ?? new JsonArray();
+        foreach (var parentRef in allOf)
+        {
+            var name = parentRef!["$ref"]!.GetValue<string>().Split('/')[^1];
+            var parent = definitions[name]!.AsObject();
+            FlattenAllOf(parent, definitions);
+            foreach (var (key, value) in parent["properties"] as JsonObject ?? new JsonObject())
+            {
+                if (!properties.ContainsKey(key))
+                {
+                    properties[key] = value!.DeepClone();
+                }
+            }
+
+            foreach (var name2 in parent["required"] as JsonArray ?? new JsonArray())
+            {
+                required.Add(name2!.DeepClone());
+            }
+        }
+
+        definition.Remove("allOf");
+        definition["properties"] = properties;
+        definition["required"] = required;
+    }
+}
