@@ -27,7 +27,7 @@ namespace IoTCentral
         /// <summary>The noun used in error ids, e.g. "Device" gives IoTCentral.DeviceNotFound.</summary>
         protected abstract string ResourceKind { get; }
 
-        protected CancellationToken Stopping => stopping.Token;
+        protected CancellationToken StopToken => stopping.Token;
 
         protected IoTCentralClient Client => client ??= ResolveClient();
 
@@ -50,10 +50,10 @@ namespace IoTCentral
             {
                 using (RequestLog.BeginScope(sink))
                 {
-                    return call(target, Stopping).GetAwaiter().GetResult();
+                    return call(target, StopToken).GetAwaiter().GetResult();
                 }
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }

@@ -30,7 +30,11 @@ public sealed class PowerShellResult
 
     public Exception? TerminatingError { get; }
 
-    public ErrorRecord? TerminatingRecord => (TerminatingError as IContainsErrorRecord)?.ErrorRecord;
+    /// <summary>
+    /// The error that stopped the script, or the first error: a cmdlet's terminating error ends only its
+    /// statement inside a script, so PowerShell reports it on the error stream rather than by throwing.
+    /// </summary>
+    public ErrorRecord? TerminatingRecord => (TerminatingError as IContainsErrorRecord)?.ErrorRecord ?? Errors.FirstOrDefault();
 
     /// <summary>All text any stream carried, for "no secret anywhere" checks.</summary>
     public string AllText()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Reflection;
 
 namespace IoTCentral.Module.Tests;
 
@@ -23,7 +24,9 @@ public sealed class SelectFirstCommand : PSCmdlet
         seen++;
         if (seen >= Count)
         {
-            throw new StopUpstreamCommandsException(this);
+            // The engine keeps this exception type internal; it is what Select-Object -First throws.
+            var stop = typeof(PSCmdlet).Assembly.GetType("System.Management.Automation.StopUpstreamCommandsException", throwOnError: true)!;
+            throw (Exception)Activator.CreateInstance(stop, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, new object[] { this }, null)!;
         }
     }
 }

@@ -80,11 +80,13 @@ public sealed class TutorialTests : ModuleTestBase
         Assert.Equal(64, Convert.FromBase64String(Secrets.Reveal(credential.Properties["PrimaryKey"].Value)).Length);
 
         // The operator session (now the default) may not create API tokens: terminating, PermissionDenied.
-        var refused = Shell.Run("New-IoTCentralApiToken -Id $id -Role Operator", new Hashtable { ["id"] = UniqueId("nope") });
-        Assert.NotNull(refused.TerminatingRecord);
-        Assert.Equal(ErrorCategory.PermissionDenied, refused.TerminatingRecord!.CategoryInfo.Category);
-        Assert.StartsWith("IoTCentral.ApiTokenAccessDenied", refused.TerminatingRecord.FullyQualifiedErrorId);
-        Assert.Contains("requestId", refused.TerminatingRecord.ErrorDetails.Message);
+        // try/catch in a script catches only terminating errors, so reaching the catch block proves it is one.
+        var refused = Shell.Run("try { New-IoTCentralApiToken -Id $id -Role Operator } catch { 'terminated'; $_ }", new Hashtable { ["id"] = UniqueId("nope") });
+        Assert.Equal("terminated", refused.Output[0].BaseObject);
+        var record = Assert.IsType<ErrorRecord>(refused.Output[1].BaseObject);
+        Assert.Equal(ErrorCategory.PermissionDenied, record.CategoryInfo.Category);
+        Assert.StartsWith("IoTCentral.ApiTokenAccessDenied", record.FullyQualifiedErrorId);
+        Assert.Contains("requestId", record.ErrorDetails.Message);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using IoTCentral.Emulator;
 // Usage: dotnet run --project tools/IoTCentral.Tutorial [-- [--script PATH] [--application-url URL]]
 // With --application-url the administrator API token is read from the IOTCENTRAL_API_TOKEN environment
 // variable (never from the command line, where it would land in shell history and process listings).
-var repoRoot = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+var repoRoot = Assembly.GetExecutingAssembly().GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 var script = Path.Combine(repoRoot, "docs", "examples", "tutorial-tokens-and-devices.ps1");
 string? applicationUrl = null;
 for (var i = 0; i < args.Length; i++)

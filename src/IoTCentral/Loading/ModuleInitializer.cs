@@ -27,8 +27,10 @@ namespace IoTCentral.Loading
             }
             else
             {
+#if NETSTANDARD2_0
                 // Kept in its own type so that Windows PowerShell never touches AssemblyLoadContext.
                 EngineLoadContext.Register(DependencyDirectory);
+#endif
             }
         }
 

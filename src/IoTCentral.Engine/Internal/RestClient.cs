@@ -1,0 +1,110 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using IoTCentral.Engine.Json;
+using IoTCentral.Engine.Pipeline;
+using IoTCentral.Models;
+
+namespace IoTCentral.Engine.Internal;
+
+/// <summary>Sends one logical request through the pipeline and turns every failure into an IoTCentralException.</summary>
+internal sealed class RestClient
+{
+    public const string JsonContentType = "application/json";
+    public const string MergePatchContentType = "application/merge-patch+json";
+
+    private readonly HttpPipeline _pipeline;
+    private readonly IoTCentralClientOptions _options;
+
+    public RestClient(HttpPipeline pipeline, IoTCentralClientOptions options)
+    {
+        _pipeline = pipeline;
+        _options = options;
+    }
+
+    public Uri ApplicationUrl => _options.ApplicationUrl!;
+
+    public async Task<RestResult> SendAsync(
+        RequestMethod method,
+        string path,
+        byte[]? body,
+        string contentType,
+        string? apiVersion,
+        bool? allowRetry,
+        CancellationToken cancellationToken)
+    {
+        var target = RequestTarget.Resolve(ApplicationUrl, path, apiVersion ?? _options.ApiVersion);
+        var description = method.Method + " " + Redactor.Url(target);
+
+        using var message = _pipeline.CreateMessage();
+        message.Request.Method = method;
+        message.Request.Uri.Reset(target);
+        message.Request.Headers.SetValue(HttpHeader.Names.Accept, JsonContentType);
+        if (body is not null)
+        {
+            message.Request.Content = RequestContent.Create(body);
+            message.Request.Headers.SetValue(HttpHeader.Names.ContentType, contentType);
+            RequestLoggingPolicy.SetRequestBody(message, body);
+        }
+
+        RetryPermission.Set(message, allowRetry);
+
+        try
+        {
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (IsTransportFailure(e))
+        {
+            throw ErrorMapper.FromTransportFailure(e, target, description, _options.NetworkTimeout);
+        }
+
+        var response = message.Response;
+        if (response.IsError)
+        {
+            throw ErrorMapper.FromResponse(response, description);
+        }
+
+        var content = response.ContentStream is System.IO.MemoryStream ? response.Content.ToMemory() : ReadOnlyMemory<byte>.Empty;
+        return new RestResult(response.Status, content, response.Headers.RequestId);
+    }
+
+    /// <summary>Sends a request whose success body is one JSON document, and maps it with <paramref name="read"/>.</summary>
+    public async Task<T> SendJsonAsync<T>(RequestMethod method, string path, byte[]? body, string contentType, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(method, path, body, contentType, null, null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(result.Content);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("The body is not a JSON object.");
+            }
+
+            return read(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new IoTCentralException(result.Status, "InvalidResponse", $"The service answered {method.Method} {path} with a body that is not the expected JSON object.", result.RequestId, e);
+        }
+    }
+
+    /// <summary>Reads one page of a collection: the first when <paramref name="nextLink"/> is null, else the page it names.</summary>
+    public Task<Page<T>> ListAsync<T>(string collectionPath, string? nextLink, Func<JsonElement, T> readItem, CancellationToken cancellationToken) =>
+        SendJsonAsync(RequestMethod.Get, string.IsNullOrEmpty(nextLink) ? collectionPath : nextLink!, null, JsonContentType, root => PageJson.Read(root, readItem), cancellationToken);
+
+    // Failures that mean "no usable response arrived". Anything else (a bug, a credential error) passes through.
+    private static bool IsTransportFailure(Exception e) =>
+        ErrorMapper.LastAttempt(e) is RequestFailedException { Status: 0 }
+        or System.IO.IOException
+        or System.Net.Http.HttpRequestException
+        or System.Net.Sockets.SocketException
+        or OperationCanceledException;
+}

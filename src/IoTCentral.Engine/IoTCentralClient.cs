@@ -1,0 +1,133 @@
+using System;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using IoTCentral.Engine.Internal;
+using IoTCentral.Engine.Json;
+using IoTCentral.Engine.Pipeline;
+
+namespace IoTCentral.Engine;
+
+/// <summary>A connection to one IoT Central application. Thread-safe; create one per application and credential.</summary>
+public sealed class IoTCentralClient : IDisposable
+{
+    private readonly RestClient _rest;
+    private readonly IDisposable? _secret;
+
+    private IoTCentralClient(IoTCentralClientOptions options, HttpPipelinePolicy authentication, IDisposable? secret)
+    {
+        _rest = new RestClient(PipelineFactory.Build(options, authentication), options);
+        _secret = secret;
+        Roles = new RolesOperations(_rest);
+        ApiTokens = new ApiTokensOperations(_rest);
+        Devices = new DevicesOperations(_rest);
+    }
+
+    public Uri ApplicationUrl => _rest.ApplicationUrl;
+
+    public RolesOperations Roles { get; }
+
+    public ApiTokensOperations ApiTokens { get; }
+
+    public DevicesOperations Devices { get; }
+
+    /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
+    public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)
+    {
+        var validated = Validate(options);
+        RequireSecret(apiToken, nameof(apiToken));
+        var policy = new ApiTokenAuthenticationPolicy(apiToken);
+        return new IoTCentralClient(validated, policy, policy);
+    }
+
+    /// <summary>Authenticates with a bearer token obtained elsewhere; it is never refreshed.</summary>
+    public static IoTCentralClient CreateWithAccessToken(IoTCentralClientOptions options, SecureString accessToken)
+    {
+        var validated = Validate(options);
+        RequireSecret(accessToken, nameof(accessToken));
+        RequireHttps(validated);
+        var credential = new StaticAccessTokenCredential(accessToken, TryReadExpiry(accessToken));
+        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), credential);
+    }
+
+    /// <summary>
+    /// Authenticates with an Azure.Core TokenCredential (from any copy of Azure.Identity) for the scope
+    /// https://apps.azureiotcentral.com/.default, refreshed as it nears expiry.
+    /// </summary>
+    public static IoTCentralClient CreateWithTokenCredential(IoTCentralClientOptions options, object tokenCredential)
+    {
+        var validated = Validate(options);
+        var credential = TokenCredentials.From(tokenCredential);
+        RequireHttps(validated);
+        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null);
+    }
+
+    /// <summary>
+    /// Sends any request. <paramref name="path"/> is relative to /api or an absolute URL of this application;
+    /// <paramref name="body"/> is null, JSON text, or a tree of dictionaries, lists and scalars. PATCH bodies go as
+    /// application/merge-patch+json, which every IoT Central PATCH accepts.
+    /// </summary>
+    public async Task<RawResponse> SendAsync(string method, string path, object? body, string? apiVersion, bool? allowRetry, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(method))
+        {
+            throw new ArgumentException("An HTTP method is required.", nameof(method));
+        }
+
+        var requestMethod = RequestMethod.Parse(method.Trim().ToUpperInvariant());
+        var contentType = requestMethod == RequestMethod.Patch ? RestClient.MergePatchContentType : RestClient.JsonContentType;
+        var result = await _rest.SendAsync(requestMethod, path, RequestBody.ToUtf8(body), contentType, apiVersion, allowRetry, cancellationToken).ConfigureAwait(false);
+        return new RawResponse(result.Status, ParseBody(result), result.RequestId);
+    }
+
+    public void Dispose() => _secret?.Dispose();
+
+    private static object? ParseBody(RestResult result)
+    {
+        try
+        {
+            return JsonTreeReader.Parse(result.Content);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A success with a non-JSON body (rare; a proxy page) is still worth showing as text.
+            return System.Text.Encoding.UTF8.GetString(result.Content.ToArray());
+        }
+    }
+
+    private static IoTCentralClientOptions Validate(IoTCentralClientOptions options) =>
+        (options ?? throw new ArgumentNullException(nameof(options))).Validated();
+
+    private static void RequireSecret(SecureString secret, string name)
+    {
+        if (secret is null || secret.Length == 0)
+        {
+            throw new ArgumentException("The credential is empty.", name);
+        }
+    }
+
+    private static void RequireHttps(IoTCentralClientOptions options)
+    {
+        if (options.ApplicationUrl!.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException(
+                $"Bearer tokens are sent only over https; {options.ApplicationUrl.GetLeftPart(UriPartial.Authority)} uses {options.ApplicationUrl.Scheme}. Use an https application URL, or an API token for a local emulator.",
+                nameof(options));
+        }
+    }
+
+    private static DateTimeOffset? TryReadExpiry(SecureString accessToken)
+    {
+        try
+        {
+            return AccessTokenInfo.Parse(accessToken).ExpiresOn;
+        }
+        catch (FormatException)
+        {
+            // Opaque tokens are allowed; the service decides whether they are valid.
+            return null;
+        }
+    }
+}

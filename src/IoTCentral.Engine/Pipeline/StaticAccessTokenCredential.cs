@@ -1,0 +1,34 @@
+using System;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using IoTCentral.Engine.Internal;
+
+namespace IoTCentral.Engine.Pipeline;
+
+/// <summary>
+/// A bearer token the user obtained elsewhere (Get-AzAccessToken). It is never refreshed: when it expires the
+/// service answers 401 and the user connects again.
+/// </summary>
+internal sealed class StaticAccessTokenCredential : TokenCredential, IDisposable
+{
+    private readonly SecureString _token;
+    private readonly DateTimeOffset _expiresOn;
+
+    public StaticAccessTokenCredential(SecureString token, DateTimeOffset? expiresOn)
+    {
+        _token = SecureStrings.ReadOnlyCopy(token);
+
+        // Without a known expiry, claim a far one so that the bearer policy does not ask again on every request.
+        _expiresOn = expiresOn ?? DateTimeOffset.UtcNow.AddYears(1);
+    }
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(SecureStrings.ToPlainText(_token), _expiresOn);
+
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(GetToken(requestContext, cancellationToken));
+
+    public void Dispose() => _token.Dispose();
+}
