@@ -1,0 +1,10 @@
+namespace IoTCentral.HelpCompiler.Markdown;
+
+public enum MarkdownBlockKind
+{
+    Heading,
+    Paragraph,
+    ListItem,
+    CodeBlock,
+    Table,
+}
