@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using IoTCentral.Completion;
 using IoTCentral.Models;
 using IoTCentral.Validation;
 
@@ -15,6 +16,7 @@ namespace IoTCentral.Commands.Device
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string Id { get; set; } = string.Empty;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IoTCentral.Completion;
 using IoTCentral.Infrastructure;
 using IoTCentral.Models;
 using IoTCentral.Validation;
@@ -12,6 +13,7 @@ namespace IoTCentral.Commands.Device
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string DeviceId { get; set; } = string.Empty;
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IoTCentral.Completion;
 using IoTCentral.Validation;
 
 namespace IoTCentral.Commands.Device
@@ -10,6 +11,7 @@ namespace IoTCentral.Commands.Device
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string Id { get; set; } = string.Empty;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using IoTCentral.Completion;
 using IoTCentral.Infrastructure;
 using IoTCentral.Validation;
 
@@ -12,6 +13,7 @@ namespace IoTCentral.Commands.Device
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string Id { get; set; } = string.Empty;
 
