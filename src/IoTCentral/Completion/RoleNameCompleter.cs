@@ -12,7 +12,21 @@ namespace IoTCentral.Completion
 
         protected override IEnumerable<string> Fallback => BuiltInRoles;
 
-        protected override IEnumerable<string> Fetch(IoTCentralClient client, CancellationToken cancellationToken) =>
-            client.Roles.ListAsync(null, cancellationToken).GetAwaiter().GetResult().Items.Select(r => r.DisplayName);
+        // An application has a handful of roles, so unlike devices every page is read.
+        protected override IEnumerable<string> Fetch(IoTCentralClient client, CancellationToken cancellationToken)
+        {
+            string? nextLink = null;
+            do
+            {
+                var page = client.Roles.ListAsync(nextLink, cancellationToken).GetAwaiter().GetResult();
+                foreach (var role in page.Items)
+                {
+                    yield return role.DisplayName;
+                }
+
+                nextLink = page.NextLink;
+            }
+            while (!string.IsNullOrEmpty(nextLink));
+        }
     }
 }
