@@ -1,14 +1,18 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Auth.Identity;
 using IoTCentral.Emulator.Features.ApiTokens;
+using IoTCentral.Emulator.Features.DeviceData;
+using IoTCentral.Emulator.Features.DeviceFeed;
 using IoTCentral.Emulator.Features.Devices;
+using IoTCentral.Emulator.Features.DeviceTemplates;
+using IoTCentral.Emulator.Features.Query;
 using IoTCentral.Emulator.Features.Roles;
+using IoTCentral.Emulator.Features.Users;
 using IoTCentral.Emulator.Hosting;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace IoTCentral.Emulator;
 
@@ -17,33 +21,33 @@ internal static class EmulatorApp
 {
     public const string ApiBasePath = "/api";
 
-    public static WebApplication Build(EmulatorOptions options)
+    /// <summary>The application; <paramref name="identity"/> is the Microsoft Entra stand-in whose tokens it accepts (and whose TLS certificate it serves https with).</summary>
+    public static WebApplication Build(EmulatorOptions options, IdentityServices identity)
     {
         var settings = EmulatorSettings.From(options);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(EmulatorApp).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environments.Production,
-        });
-        builder.WebHost.UseKestrelCore();
-        builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        var builder = SlimWebHost.CreateBuilder(options.Https ? identity.Certificate : null);
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(identity.Validator);
+        builder.Services.AddSingleton<BearerAuthenticator>();
+        builder.Services.AddSingleton<UserService>();
         builder.Services.AddSingleton<StateStore>();
         builder.Services.AddSingleton<Paging>();
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DeviceService>();
+        builder.Services.AddSingleton<DeviceTemplateService>();
+        builder.Services.AddSingleton<DeviceDataStore>();
+        builder.Services.AddSingleton<DeviceModels>();
+        builder.Services.AddSingleton<DevicePropertiesService>();
+        builder.Services.AddSingleton<DeviceTelemetryService>();
+        builder.Services.AddSingleton<DeviceCommandService>();
+        builder.Services.AddSingleton<DeviceProvisioning>();
+        builder.Services.AddSingleton<DeviceFeedAuthenticator>();
+        builder.Services.AddSingleton<IQuerySource, DeviceDataQuerySource>();
 
         var app = builder.Build();
-        app.Urls.Clear();
-        foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            app.Urls.Add(url);
-        }
+        SlimWebHost.Listen(app, options.Https ? SlimWebHost.WithHttps(options.Urls) : options.Urls);
 
         app.UseMiddleware<ErrorResponseMiddleware>();
         app.UseMiddleware<ApiVersionMiddleware>();
@@ -55,6 +59,11 @@ internal static class EmulatorApp
         api.MapRoleRoutes();
         api.MapApiTokenRoutes();
         api.MapDeviceRoutes();
+        api.MapUserRoutes();
+        api.MapDeviceTemplateRoutes();
+        api.MapDeviceDataRoutes();
+        api.MapQueryRoutes();
+        app.MapDeviceFeedRoutes();
         return app;
     }
 }

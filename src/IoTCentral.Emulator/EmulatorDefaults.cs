@@ -6,6 +6,12 @@ public static class EmulatorDefaults
     /// <summary>The URL the command-line emulator listens on unless <c>--urls</c> says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5180";
 
+    /// <summary>Where the command-line emulator's token service listens unless <c>--authority-url</c> says otherwise.</summary>
+    public const string DefaultAuthorityUrl = "https://127.0.0.1:5181";
+
+    /// <summary>Where the command-line emulator's managed-identity endpoint listens unless <c>--managed-identity-url</c> says otherwise.</summary>
+    public const string DefaultManagedIdentityUrl = "http://127.0.0.1:5182";
+
     /// <summary>
     /// The built-in development admin API token (role Administrator, expiry 9999-12-31). It is derived from the
     /// public development secret, is the same on every run, and is valid only against the emulator.

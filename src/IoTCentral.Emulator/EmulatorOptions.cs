@@ -14,4 +14,23 @@ public sealed class EmulatorOptions
 
     /// <summary>The clock used for token expiry and timestamps; tests may pass a fake one.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Serve the application over https (the <c>http://</c> URLs of <see cref="Urls"/> become <c>https://</c>) with the
+    /// emulator's self-signed certificate (<see cref="EmulatorServer.TlsCertificate"/>). Azure.Identity-based clients
+    /// need it: Azure.Core sends bearer tokens only over https.
+    /// </summary>
+    public bool Https { get; set; }
+
+    /// <summary>Where the token service (the Microsoft Entra stand-in) listens; always https. Port 0 picks a free port.</summary>
+    public string AuthorityUrls { get; set; } = "https://127.0.0.1:0";
+
+    /// <summary>Where the managed-identity endpoint listens; http, like App Service's IDENTITY_ENDPOINT. Port 0 picks a free port.</summary>
+    public string ManagedIdentityUrls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>The lifetime of the access tokens the token service and the managed-identity endpoint issue (1 minute to 1 day).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A JSON file of identities to register at start; default <c>identities.json</c> in <see cref="DataDir"/> if it exists.</summary>
+    public string? IdentitiesFile { get; set; }
 }

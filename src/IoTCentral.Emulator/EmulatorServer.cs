@@ -1,24 +1,33 @@
+using System.Security.Cryptography.X509Certificates;
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Auth.Identity;
+using IoTCentral.Emulator.Hosting;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IoTCentral.Emulator;
 
-/// <summary>A running emulator on Kestrel. Start it with <see cref="StartAsync"/>; dispose it to stop it.</summary>
+/// <summary>
+/// A running emulator on Kestrel: the application, its token service (a Microsoft Entra stand-in) and its
+/// managed-identity endpoint, each on its own loopback listener. Start it with <see cref="StartAsync"/>; dispose it to stop it.
+/// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
-    private readonly WebApplication _app;
+    private readonly IReadOnlyList<WebApplication> _hosts;
+    private readonly IdentityServices _identity;
     private int _disposed;
 
-    private EmulatorServer(WebApplication app, Uri applicationUrl, string adminApiToken)
+    private EmulatorServer(IReadOnlyList<WebApplication> hosts, IdentityServices identity, string adminApiToken)
     {
-        _app = app;
-        ApplicationUrl = applicationUrl;
+        _hosts = hosts;
+        _identity = identity;
+        ApplicationUrl = SlimWebHost.BoundUrl(hosts[0]);
+        AuthorityHost = SlimWebHost.BoundUrl(hosts[1]);
+        ManagedIdentityEndpoint = new Uri(SlimWebHost.BoundUrl(hosts[2]), ManagedIdentityApp.Path);
         AdminApiToken = adminApiToken;
+        TlsCertificate = X509CertificateLoader.LoadCertificate(identity.Certificate.RawData);
     }
 
     /// <summary>The application URL, e.g. <c>http://127.0.0.1:54321</c>; the REST API lives under <c>{ApplicationUrl}/api/</c>.</summary>
@@ -27,26 +36,52 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The well-known development admin API token (<see cref="EmulatorDefaults.DevelopmentAdminApiToken"/>).</summary>
     public string AdminApiToken { get; }
 
+    /// <summary>
+    /// The emulator's self-signed TLS certificate (public part only; SAN 127.0.0.1, ::1, localhost), served by the token
+    /// service and, with <see cref="EmulatorOptions.Https"/>, by the application. Clients trust it by comparing it with
+    /// the server's certificate, or by importing it (<c>--export-cert</c>).
+    /// </summary>
+    public X509Certificate2 TlsCertificate { get; }
+
+    /// <summary>The token service's authority host, e.g. <c>https://127.0.0.1:54322/</c>: Azure.Identity's <c>AuthorityHost</c>.</summary>
+    public Uri AuthorityHost { get; }
+
+    /// <summary>The managed-identity endpoint, e.g. <c>http://127.0.0.1:54323/msi/token</c>: the value for <c>IDENTITY_ENDPOINT</c>.</summary>
+    public Uri ManagedIdentityEndpoint { get; }
+
+    /// <summary>The secret the managed-identity endpoint expects in <c>X-IDENTITY-HEADER</c>: the value for <c>IDENTITY_HEADER</c>.</summary>
+    public string ManagedIdentityHeader => _identity.ManagedIdentityHeader;
+
+    /// <summary>The directory of Microsoft Entra identities that can sign in (service principals, users, managed identities).</summary>
+    public EmulatorIdentities Identity => _identity.Identities;
+
     /// <summary>Starts an emulator and returns once it is listening.</summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
-        var app = EmulatorApp.Build(options);
+        ArgumentNullException.ThrowIfNull(options);
+        var identity = IdentityServices.Create(options);
+        var hosts = new List<WebApplication>();
         try
         {
-            await app.StartAsync(cancellationToken);
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-            var address = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("The emulator is not listening on any address.");
-            var application = app.Services.GetRequiredService<StateStore>().Read(s => s.Application);
-            return new EmulatorServer(app, ToApplicationUrl(address), DevelopmentApplication.AdminTokenValue(application));
+            hosts.Add(EmulatorApp.Build(options, identity));
+            hosts.Add(AuthorityApp.Build(options.AuthorityUrls, identity));
+            hosts.Add(ManagedIdentityApp.Build(options.ManagedIdentityUrls, identity));
+            foreach (var host in hosts)
+            {
+                await host.StartAsync(cancellationToken);
+            }
+
+            var application = hosts[0].Services.GetRequiredService<StateStore>().Read(s => s.Application);
+            return new EmulatorServer(hosts, identity, DevelopmentApplication.AdminTokenValue(application));
         }
         catch
         {
-            await app.DisposeAsync();
+            await DisposeAllAsync(hosts, identity);
             throw;
         }
     }
 
-    /// <summary>Stops the server and releases its port.</summary>
+    /// <summary>Stops the servers and releases their ports.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -54,22 +89,25 @@ public sealed class EmulatorServer : IAsyncDisposable
             return;
         }
 
+        using var timeout = new CancellationTokenSource(StopTimeout);
         try
         {
-            using var timeout = new CancellationTokenSource(StopTimeout);
-            await _app.StopAsync(timeout.Token);
+            await Task.WhenAll(_hosts.Select(h => h.StopAsync(timeout.Token)));
         }
         finally
         {
-            await _app.DisposeAsync();
+            await DisposeAllAsync(_hosts, _identity);
+            TlsCertificate.Dispose();
         }
     }
 
-    /// <summary>Turns a bound address (maybe a wildcard host) into a URL a client can call.</summary>
-    private static Uri ToApplicationUrl(string address)
+    private static async Task DisposeAllAsync(IEnumerable<WebApplication> hosts, IdentityServices identity)
     {
-        var uri = new Uri(address.Replace("://+:", "://localhost:").Replace("://*:", "://localhost:"));
-        var host = uri.Host is "0.0.0.0" ? "127.0.0.1" : uri.Host is "[::]" or "::" ? "[::1]" : uri.Host;
-        return new UriBuilder(uri.Scheme, host, uri.Port).Uri;
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        identity.Dispose();
     }
 }

@@ -36,11 +36,20 @@ await using var server = await EmulatorServer.StartAsync(commandLine.Options, st
 var applicationUrl = server.ApplicationUrl.GetLeftPart(UriPartial.Authority);
 Console.WriteLine($"IoT Central emulator listening at {applicationUrl} (REST API under {applicationUrl}/api)");
 Console.WriteLine($"Development admin API token (valid only against this emulator): {server.AdminApiToken}");
+Console.WriteLine($"Microsoft Entra stand-in (authority host): {server.AuthorityHost}");
+Console.WriteLine($"Managed identity: IDENTITY_ENDPOINT={server.ManagedIdentityEndpoint} IDENTITY_HEADER={server.ManagedIdentityHeader}");
+Console.WriteLine($"TLS certificate (self-signed) SHA-256 thumbprint: {server.TlsCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}");
+if (commandLine.ExportCertificate is { } certificatePath)
+{
+    TlsCertificate.Export(server.TlsCertificate, certificatePath);
+    Console.WriteLine($"TLS certificate written to {Path.GetFullPath(certificatePath)}");
+}
+
 Console.WriteLine(commandLine.Options.DataDir is { } dir ? $"State is kept in {Path.GetFullPath(dir)}" : "State is kept in memory only.");
 Console.WriteLine("Press Ctrl+C to stop.");
 if (commandLine.ReadyFile is { } readyFile)
 {
-    ReadyFile.Write(readyFile, applicationUrl, server.AdminApiToken);
+    ReadyFile.Write(readyFile, applicationUrl, server);
 }
 
 try

@@ -82,6 +82,66 @@ public sealed class ContractTests(EmulatorFixture fixture) : IClassFixture<Emula
         Assert.Equal(string.Empty, removed.Body);
     }
 
+    public static TheoryData<string, object, string> UserBodies => new()
+    {
+        { "contract-email", new { type = "email", email = "user@contoso.com", roles = new[] { new { role = RoleIds.Operator } } }, "EmailUser" },
+        {
+            "contract-sp",
+            new
+            {
+                type = "servicePrincipal",
+                tenantId = "027fdad7-cf0f-470a-a26a-272197813322",
+                objectId = "65e13aac-1443-4c49-9d49-57b87197cfff",
+                roles = new object[] { new { role = RoleIds.Administrator }, new { role = RoleIds.OrgAdmin, organization = "seattle" } },
+            },
+            "ServicePrincipalUser"
+        },
+        {
+            "contract-group",
+            new { type = "adGroup", tenantId = Guid.NewGuid(), objectId = Guid.NewGuid(), roles = new[] { new { role = RoleIds.OrgViewer } } },
+            "ADGroupUser"
+        },
+    };
+
+    /// <summary><c>User</c> is polymorphic on <c>type</c>: each body is checked against the definition of its type.</summary>
+    [Theory]
+    [MemberData(nameof(UserBodies))]
+    public async Task UserRoutes_MatchSchema(string userId, object body, string definition)
+    {
+        await AssertBodyAsync(await Admin.PutAsync(ApiClient.Api($"/users/{userId}"), body), definition);
+        await AssertBodyAsync(await Admin.GetAsync(ApiClient.Api($"/users/{userId}")), definition);
+        await AssertBodyAsync(await Admin.PatchAsync(ApiClient.Api($"/users/{userId}"), new { roles = new[] { new { role = RoleIds.Builder } } }), definition);
+
+        var list = await Admin.GetAsync(ApiClient.Api("/users"));
+        await AssertBodyAsync(list, "UserCollection");
+        foreach (var user in list.Json.GetProperty("value").EnumerateArray())
+        {
+            await SpecSchemas.AssertValidAsync(UserDefinition(user.GetProperty("type").GetString()), user.GetRawText());
+        }
+
+        var removed = await Admin.DeleteAsync(ApiClient.Api($"/users/{userId}"));
+        Assert.Equal(HttpStatusCode.NoContent, removed.Status);
+        Assert.Equal(string.Empty, removed.Body);
+    }
+
+    [Fact]
+    public async Task UserSchemas_AreStrictPerType()
+    {
+        Assert.Empty(await SpecSchemas.ValidateAsync("EmailUser", """{"id":"u","type":"email","email":"a@b.c","roles":[{"role":"r"}]}"""));
+        Assert.NotEmpty(await SpecSchemas.ValidateAsync("EmailUser", """{"id":"u","type":"email","roles":[{"role":"r"}]}"""));
+        Assert.NotEmpty(await SpecSchemas.ValidateAsync("EmailUser", """{"id":"u","type":"email","email":"a@b.c","tenantId":"t","roles":[{"role":"r"}]}"""));
+        Assert.NotEmpty(await SpecSchemas.ValidateAsync("ServicePrincipalUser", """{"id":"u","type":"servicePrincipal","tenantId":"t","roles":[{"role":"r"}]}"""));
+        Assert.NotEmpty(await SpecSchemas.ValidateAsync("ADGroupUser", """{"id":"u","type":"adGroup","tenantId":"t","objectId":"o","roles":[]}"""));
+    }
+
+    private static string UserDefinition(string? type) => type switch
+    {
+        "email" => "EmailUser",
+        "servicePrincipal" => "ServicePrincipalUser",
+        "adGroup" => "ADGroupUser",
+        _ => throw new Xunit.Sdk.XunitException($"unexpected user type '{type}'"),
+    };
+
     public static TheoryData<string, string, string?, HttpStatusCode> FailingRequests => new()
     {
         { "GET", "/api/devices", null, HttpStatusCode.BadRequest },
@@ -92,6 +152,8 @@ public sealed class ContractTests(EmulatorFixture fixture) : IClassFixture<Emula
         { "GET", ApiClient.Api("/devices/missing"), null, HttpStatusCode.NotFound },
         { "GET", ApiClient.Api("/devices/missing/credentials"), null, HttpStatusCode.NotFound },
         { "GET", ApiClient.Api("/apiTokens/missing"), null, HttpStatusCode.NotFound },
+        { "GET", ApiClient.Api("/users/missing"), null, HttpStatusCode.NotFound },
+        { "PUT", ApiClient.Api("/users/u1"), """{"type":"email","roles":[]}""", HttpStatusCode.BadRequest },
         { "GET", ApiClient.Api("/roles/00000000-0000-0000-0000-000000000000"), null, HttpStatusCode.NotFound },
         { "GET", ApiClient.Api("/nothing-here"), null, HttpStatusCode.NotFound },
         { "POST", ApiClient.Api("/devices/d1"), "{}", HttpStatusCode.MethodNotAllowed },

@@ -49,6 +49,38 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Https_ServesTheApiWithTheExportedCertificate_AndTheReadyFileNamesTheEntraEndpoints()
+    {
+        var readyFile = Path.Combine(_workDir, "ready.json");
+        var certificateFile = Path.Combine(_workDir, "emulator.cer");
+        using var emulator = EmulatorProcess.Start("--urls", "http://127.0.0.1:0", "--https", "--export-cert", certificateFile,
+            "--authority-url", "https://127.0.0.1:0", "--managed-identity-url", "http://127.0.0.1:0", "--ready-file", readyFile);
+        try
+        {
+            var ready = await WaitForFileAsync(readyFile, emulator);
+            var applicationUrl = ready.GetProperty("applicationUrl").GetString()!;
+            Assert.Matches(@"^https://127\.0\.0\.1:\d+$", applicationUrl);
+            Assert.Matches(@"^https://127\.0\.0\.1:\d+/$", ready.GetProperty("authorityHost").GetString()!);
+            Assert.Matches(@"^http://127\.0\.0\.1:\d+/msi/token$", ready.GetProperty("managedIdentityEndpoint").GetString()!);
+            Assert.False(string.IsNullOrEmpty(ready.GetProperty("managedIdentityHeader").GetString()));
+
+            using var exported = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(certificateFile);
+            using var handler = new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == exported.Thumbprint,
+            };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(applicationUrl), Timeout = TimeSpan.FromSeconds(30) };
+            var roles = await new ApiClient(http, ready.GetProperty("adminApiToken").GetString()).GetAsync(ApiClient.Api("/roles"));
+            Assert.Equal(HttpStatusCode.OK, roles.Status);
+            Assert.Contains(ready.GetProperty("authorityHost").GetString()!, emulator.Output);
+        }
+        finally
+        {
+            emulator.Kill();
+        }
+    }
+
+    [Fact]
     public void UnknownOption_ExitsWithUsage()
     {
         using var emulator = EmulatorProcess.Start("--no-such-option");

@@ -16,10 +16,16 @@ internal sealed class AuthorizationMiddleware(RequestDelegate next)
         {
             var caller = CallerIdentity.Of(context)
                 ?? throw ApiException.Unauthorized("The request is not authenticated.", ErrorCodes.MissingAuthorization);
+            if (!caller.IsApplicationUser)
+            {
+                throw ApiException.Forbidden(
+                    $"{caller.Description} is not a user of this application; an administrator must add it (PUT /api/users/{{userId}}) with a role.");
+            }
+
             if (!PermissionTable.Allows(caller.Roles.Select(r => r.Role), required.Permission))
             {
                 throw ApiException.Forbidden(
-                    $"The API token '{caller.TokenId}' does not have a role that allows this operation ({required.Permission}).");
+                    $"{caller.Description} does not have a role that allows this operation ({required.Permission}).");
             }
         }
 

@@ -8,4 +8,8 @@ internal enum Permission
     ManageDevices,
     ReadApiTokens,
     ManageApiTokens,
+    ReadUsers,
+    ManageUsers,
+    ReadDeviceTemplates,
+    ManageDeviceTemplates,
 }

@@ -8,17 +8,19 @@ namespace IoTCentral.Emulator.Auth;
 /// </summary>
 internal static class PermissionTable
 {
+    // Managing devices includes their data (properties, commands), which needs their templates.
     private static readonly Permission[] DeviceManagement =
-        [Permission.ReadRoles, Permission.ReadDevices, Permission.ManageDevices];
+        [Permission.ReadRoles, Permission.ReadDevices, Permission.ManageDevices, Permission.ReadDeviceTemplates];
 
+    // Every role has ReadDevices, so every role may run queries (Query_Run requires ReadDevices: querying reads device data).
     private static readonly Dictionary<string, IReadOnlySet<Permission>> ByRole = new(StringComparer.OrdinalIgnoreCase)
     {
         [BuiltInRoles.Administrator.Id] = Enum.GetValues<Permission>().ToHashSet(),
-        [BuiltInRoles.Builder.Id] = DeviceManagement.ToHashSet(),
+        [BuiltInRoles.Builder.Id] = DeviceManagement.Append(Permission.ManageDeviceTemplates).ToHashSet(),
         [BuiltInRoles.Operator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgAdministrator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgOperator.Id] = DeviceManagement.ToHashSet(),
-        [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices },
+        [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices, Permission.ReadDeviceTemplates },
     };
 
     public static bool Allows(IEnumerable<string> roleIds, Permission permission) =>

@@ -39,23 +39,8 @@ internal static class SharedAccessSignature
     public static bool TryParse(string value, out SharedAccessSignatureFields fields)
     {
         fields = null!;
-        var prefix = Scheme + " ";
-        if (!value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in value[prefix.Length..].Trim().Split('&'))
-        {
-            var equals = pair.IndexOf('=');
-            if (equals <= 0 || !parts.TryAdd(pair[..equals], pair[(equals + 1)..]))
-            {
-                return false;
-            }
-        }
-
-        if (!parts.TryGetValue("sr", out var sr) || !parts.TryGetValue("sig", out var sig)
+        if (!TryParseParts(value, out var parts)
+            || !parts.TryGetValue("sr", out var sr) || !parts.TryGetValue("sig", out var sig)
             || !parts.TryGetValue("skn", out var skn) || !parts.TryGetValue("se", out var se))
         {
             return false;
@@ -68,6 +53,32 @@ internal static class SharedAccessSignature
         catch (UriFormatException)
         {
             return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The raw (still percent-encoded) <c>name=value</c> pairs after "SharedAccessSignature "; false when the value has
+    /// another scheme, an empty name or a repeated name. API tokens and device-feed signatures share this format.
+    /// </summary>
+    public static bool TryParseParts(string value, out IReadOnlyDictionary<string, string> parts)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        parts = result;
+        var prefix = Scheme + " ";
+        if (!value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var pair in value[prefix.Length..].Trim().Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0 || !result.TryAdd(pair[..equals], pair[(equals + 1)..]))
+            {
+                return false;
+            }
         }
 
         return true;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace IoTCentral.Emulator.Hosting;
 
 /// <summary>The parsed command line of the emulator executable.</summary>
-internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, bool ShowHelp)
+internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, bool ShowHelp, string? ExportCertificate = null)
 {
     public const string Usage = """
         IoT Central emulator: a local stand-in for the Azure IoT Central data-plane REST API.
@@ -13,7 +13,16 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
           --urls URL[;URL]     where to listen (default http://127.0.0.1:5180; port 0 picks a free port)
           --page-size N        items per page of every list (default 100)
           --data-dir DIR       keep the state in DIR/state.json across restarts (default: in memory)
-          --ready-file PATH    once listening, write {"applicationUrl": ..., "adminApiToken": ...} to PATH
+          --ready-file PATH    once listening, write {"applicationUrl": ..., "adminApiToken": ..., "authorityHost": ...} to PATH
+          --https              serve the application over https with the emulator's self-signed certificate
+          --export-cert PATH   write that certificate (public part) to PATH: PEM for .pem/.crt, DER otherwise (.cer)
+          --authority-url URL  where the token service listens (default https://127.0.0.1:5181,
+                               a free port when --urls is given)
+          --managed-identity-url URL
+                               where the managed-identity endpoint listens (default http://127.0.0.1:5182,
+                               a free port when --urls is given)
+          --identities FILE    register the identities FILE lists (default: DIR/identities.json with --data-dir)
+          --token-lifetime MIN access token lifetime in minutes (default 60)
           -h, --help           show this help
         """;
 
@@ -21,7 +30,10 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var options = new EmulatorOptions { Urls = EmulatorDefaults.DefaultUrl };
+        string? authorityUrls = null;
+        string? managedIdentityUrls = null;
         string? readyFile = null;
+        string? exportCertificate = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
@@ -29,7 +41,7 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
             switch (name)
             {
                 case "-h" or "--help" or "-?":
-                    return new CommandLine(options, readyFile, true);
+                    return new CommandLine(options, readyFile, true, exportCertificate);
                 case "--urls":
                     options.Urls = Value();
                     break;
@@ -45,12 +57,38 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                 case "--ready-file":
                     readyFile = Value();
                     break;
+                case "--https":
+                    options.Https = true;
+                    break;
+                case "--export-cert":
+                    exportCertificate = Value();
+                    break;
+                case "--authority-url":
+                    authorityUrls = Value();
+                    break;
+                case "--managed-identity-url":
+                    managedIdentityUrls = Value();
+                    break;
+                case "--identities":
+                    options.IdentitiesFile = Value();
+                    break;
+                case "--token-lifetime":
+                    var minutes = Value();
+                    options.AccessTokenLifetime = int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 1440
+                        ? TimeSpan.FromMinutes(m)
+                        : throw new FormatException($"--token-lifetime must be a number of minutes from 1 to 1440, not '{minutes}'.");
+                    break;
                 default:
                     throw new FormatException($"Unknown option '{args[i]}'.");
             }
         }
 
-        return new CommandLine(options, readyFile, false);
+        // The well-known ports go with the well-known application URL; an emulator moved elsewhere (tests use port 0)
+        // must not collide with another one on 5181/5182, so its token service and identity endpoint take free ports.
+        var wellKnown = options.Urls == EmulatorDefaults.DefaultUrl;
+        options.AuthorityUrls = authorityUrls ?? (wellKnown ? EmulatorDefaults.DefaultAuthorityUrl : "https://127.0.0.1:0");
+        options.ManagedIdentityUrls = managedIdentityUrls ?? (wellKnown ? EmulatorDefaults.DefaultManagedIdentityUrl : "http://127.0.0.1:0");
+        return new CommandLine(options, readyFile, false, exportCertificate);
     }
 
     private static (string Name, string? Value) Split(string arg)

@@ -15,7 +15,6 @@ internal static class ErrorCodes
     public const string MissingAuthorization = "MissingAuthorization";
     public const string InvalidAuthorization = "InvalidAuthorization";
     public const string ExpiredToken = "ExpiredToken";
-    public const string BearerNotSupported = "BearerTokenNotSupported";
     public const string Forbidden = "Forbidden";
     public const string NotFound = "NotFound";
     public const string DeviceNotFound = "DeviceNotFound";
@@ -27,4 +26,20 @@ internal static class ErrorCodes
     public const string PreconditionFailed = "PreconditionFailed";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
     public const string InternalError = "InternalServerError";
+
+    // Users.
+    public const string UserNotFound = "UserNotFound";
+    public const string UserExists = "UserAlreadyExists";
+
+    // Device templates and device data (properties, telemetry, commands, device-facing feed).
+    public const string DeviceTemplateNotFound = "DeviceTemplateNotFound";
+    public const string InvalidDeviceTemplate = "InvalidDeviceTemplate";
+    public const string DeviceTemplateInUse = "DeviceTemplateInUse";
+    public const string DeviceNotAssigned = "DeviceNotAssignedToTemplate";
+    public const string ComponentNotFound = "ComponentNotFound";
+    public const string ModuleNotFound = "ModuleNotFound";
+    public const string TelemetryNotFound = "TelemetryNotFound";
+    public const string CommandNotFound = "CommandNotFound";
+    public const string InvalidPropertyValue = "InvalidPropertyValue";
+    public const string RequestTimeout = "RequestTimeout";
 }

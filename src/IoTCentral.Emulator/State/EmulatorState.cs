@@ -15,4 +15,8 @@ internal sealed class EmulatorState
     public Dictionary<string, ApiTokenRecord> ApiTokens { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, DeviceRecord> Devices { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, UserRecord> Users { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DeviceTemplateRecord> DeviceTemplates { get; set; } = new(StringComparer.Ordinal);
 }

@@ -33,6 +33,8 @@ internal sealed class StateFile(string directory)
             // Keep the comparers ordinal whatever the deserializer chose.
             state.ApiTokens = new Dictionary<string, ApiTokenRecord>(state.ApiTokens, StringComparer.Ordinal);
             state.Devices = new Dictionary<string, DeviceRecord>(state.Devices, StringComparer.Ordinal);
+            state.Users = new Dictionary<string, UserRecord>(state.Users, StringComparer.Ordinal);
+            state.DeviceTemplates = new Dictionary<string, DeviceTemplateRecord>(state.DeviceTemplates, StringComparer.Ordinal);
             return state;
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or FormatException)

@@ -10,7 +10,7 @@ public sealed class TestEmulator : IAsyncDisposable
     private TestEmulator(EmulatorServer server)
     {
         Server = server;
-        _http = new HttpClient { BaseAddress = server.ApplicationUrl, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient(EmulatorTls.TrustingHandler(server)) { BaseAddress = server.ApplicationUrl, Timeout = TimeSpan.FromSeconds(30) };
         Admin = new ApiClient(_http, server.AdminApiToken);
     }
 
@@ -42,13 +42,18 @@ public sealed class TestEmulator : IAsyncDisposable
 }
 
 /// <summary>One emulator per test class (xunit class fixture), on a free port, stopped after the class.</summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     public TestEmulator Emulator { get; private set; } = null!;
 
     public ApiClient Admin => Emulator.Admin;
 
-    public async Task InitializeAsync() => Emulator = await TestEmulator.StartAsync();
+    public EmulatorServer Server => Emulator.Server;
+
+    /// <summary>The options the fixture's emulator starts with.</summary>
+    protected virtual EmulatorOptions Options => new();
+
+    public async Task InitializeAsync() => Emulator = await TestEmulator.StartAsync(Options);
 
     public async Task DisposeAsync()
     {
@@ -57,4 +62,10 @@ public sealed class EmulatorFixture : IAsyncLifetime
             await Emulator.DisposeAsync();
         }
     }
+}
+
+/// <summary>A class fixture whose emulator serves the application over https (for Azure.Identity clients).</summary>
+public sealed class HttpsEmulatorFixture : EmulatorFixture
+{
+    protected override EmulatorOptions Options => new() { Https = true };
 }

@@ -1,4 +1,5 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,9 +34,10 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ManageDevices);
 
-        api.MapDelete("/devices/{deviceId}", (string deviceId, DeviceService devices) =>
+        api.MapDelete("/devices/{deviceId}", (string deviceId, DeviceService devices, DeviceDataStore data) =>
             {
                 devices.Remove(deviceId);
+                data.Forget(deviceId); // a device created again with the same id starts without data
                 return Results.NoContent();
             })
             .RequirePermission(Permission.ManageDevices);

@@ -57,20 +57,8 @@ internal sealed class DeviceService(StateStore store)
     }
 
     /// <summary>An etag in the body or an If-Match header must match the device's current etag (412 otherwise).</summary>
-    private static void CheckEtag(DeviceRecord current, JsonFields body, StringValues ifMatch)
-    {
-        var bodyEtag = body.GetString("etag");
-        if (bodyEtag is not null && bodyEtag != current.Etag)
-        {
-            throw ApiException.PreconditionFailed($"The etag '{bodyEtag}' does not match the device's current etag '{current.Etag}'.");
-        }
-
-        var headerEtags = ifMatch.SelectMany(v => (v ?? string.Empty).Split(',')).Select(e => e.Trim().Trim('"')).Where(e => e.Length > 0).ToList();
-        if (headerEtags.Count > 0 && !headerEtags.Any(e => e == "*" || e == current.Etag))
-        {
-            throw ApiException.PreconditionFailed($"If-Match does not match the device's current etag '{current.Etag}'.");
-        }
-    }
+    private static void CheckEtag(DeviceRecord current, JsonFields body, StringValues ifMatch) =>
+        Etags.Check(current.Etag, body.GetString("etag"), ifMatch, "device");
 
     private static DeviceRecord NewDevice(string deviceId, string etag, SymmetricKeyRecord keys) =>
         new(deviceId, etag, deviceId, null, true, false, false, [], keys);
@@ -78,7 +66,7 @@ internal sealed class DeviceService(StateStore store)
     private static SymmetricKeyRecord NewKeys() =>
         new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
 
-    private static string NewEtag() => Guid.NewGuid().ToString("N");
+    private static string NewEtag() => Etags.New();
 
     private static ApiException NotFound(string deviceId) =>
         ApiException.NotFound($"The device '{deviceId}' does not exist.", ErrorCodes.DeviceNotFound);

@@ -1,0 +1,45 @@
+using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IoTCentral.Emulator.Features.DeviceTemplates;
+
+/// <summary>DeviceTemplates_List, _Get, _Create, _Update and _Remove. Template ids (DTMIs) arrive percent-escaped and routing decodes them.</summary>
+internal static class DeviceTemplateRoutes
+{
+    public static void MapDeviceTemplateRoutes(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/deviceTemplates", (HttpContext context, DeviceTemplateService templates, Paging paging) =>
+                Json(paging.Page(context, templates.List(), t => t.Id, DeviceTemplateDocument.ToResponse)))
+            .RequirePermission(Permission.ReadDeviceTemplates);
+
+        api.MapGet("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates) =>
+                Json(DeviceTemplateDocument.ToResponse(templates.Get(deviceTemplateId))))
+            .RequirePermission(Permission.ReadDeviceTemplates);
+
+        api.MapPut("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates) =>
+            {
+                var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
+                return Json(DeviceTemplateDocument.ToResponse(templates.CreateOrReplace(deviceTemplateId, body, context.Request.Headers.IfMatch)));
+            })
+            .RequirePermission(Permission.ManageDeviceTemplates);
+
+        api.MapPatch("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates) =>
+            {
+                var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson);
+                return Json(DeviceTemplateDocument.ToResponse(templates.Update(deviceTemplateId, body, context.Request.Headers.IfMatch)));
+            })
+            .RequirePermission(Permission.ManageDeviceTemplates);
+
+        api.MapDelete("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates) =>
+            {
+                templates.Remove(deviceTemplateId);
+                return Results.NoContent();
+            })
+            .RequirePermission(Permission.ManageDeviceTemplates);
+    }
+
+    private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
+}
