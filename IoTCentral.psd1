@@ -28,6 +28,22 @@
         'Remove-IoTCentralDevice'
         'Get-IoTCentralDeviceCredential'
         'Invoke-IoTCentralRestMethod'
+        'Get-IoTCentralDeviceTemplate'
+        'New-IoTCentralDeviceTemplate'
+        'Set-IoTCentralDeviceTemplate'
+        'Remove-IoTCentralDeviceTemplate'
+        'Get-IoTCentralDeviceComponent'
+        'Get-IoTCentralDeviceModule'
+        'Get-IoTCentralDeviceProperty'
+        'Set-IoTCentralDeviceProperty'
+        'Get-IoTCentralDeviceTelemetry'
+        'Invoke-IoTCentralCommand'
+        'Get-IoTCentralCommandHistory'
+        'Invoke-IoTCentralQuery'
+        'Get-IoTCentralUser'
+        'New-IoTCentralUser'
+        'Set-IoTCentralUser'
+        'Remove-IoTCentralUser'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -15,14 +15,22 @@ public sealed class IoTCentralClient : IDisposable
 {
     private readonly RestClient _rest;
     private readonly IDisposable? _secret;
+    private readonly TokenCredential? _credential;
 
-    private IoTCentralClient(IoTCentralClientOptions options, HttpPipelinePolicy authentication, IDisposable? secret)
+    private IoTCentralClient(IoTCentralClientOptions options, HttpPipelinePolicy authentication, IDisposable? secret, TokenCredential? credential = null)
     {
         _rest = new RestClient(PipelineFactory.Build(options, authentication), options);
         _secret = secret;
+        _credential = credential;
         Roles = new RolesOperations(_rest);
         ApiTokens = new ApiTokensOperations(_rest);
         Devices = new DevicesOperations(_rest);
+        DeviceTemplates = new DeviceTemplatesOperations(_rest);
+        DeviceData = new DeviceDataOperations(_rest);
+        DeviceProperties = new DevicePropertiesOperations(_rest);
+        DeviceCommands = new DeviceCommandsOperations(_rest);
+        Query = new QueryOperations(_rest);
+        Users = new UsersOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -32,6 +40,21 @@ public sealed class IoTCentralClient : IDisposable
     public ApiTokensOperations ApiTokens { get; }
 
     public DevicesOperations Devices { get; }
+
+    public DeviceTemplatesOperations DeviceTemplates { get; }
+
+    /// <summary>Components, modules and last telemetry values of devices.</summary>
+    public DeviceDataOperations DeviceData { get; }
+
+    public DevicePropertiesOperations DeviceProperties { get; }
+
+    public DeviceCommandsOperations DeviceCommands { get; }
+
+    /// <summary>The query language (preview api-version).</summary>
+    public QueryOperations Query { get; }
+
+    /// <summary>Users: email users, service principals and Microsoft Entra groups, with their roles.</summary>
+    public UsersOperations Users { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)
@@ -49,7 +72,7 @@ public sealed class IoTCentralClient : IDisposable
         RequireSecret(accessToken, nameof(accessToken));
         RequireHttps(validated);
         var credential = new StaticAccessTokenCredential(accessToken, TryReadExpiry(accessToken));
-        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), credential);
+        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), credential, credential);
     }
 
     /// <summary>
@@ -61,7 +84,53 @@ public sealed class IoTCentralClient : IDisposable
         var validated = Validate(options);
         var credential = TokenCredentials.From(tokenCredential);
         RequireHttps(validated);
-        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null);
+        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null, credential);
+    }
+
+    /// <summary>
+    /// Authenticates as a Microsoft Entra identity (managed identity, service principal, user) through the engine's
+    /// own Azure.Identity. Tokens are cached and refreshed before they expire, so long runbooks keep working.
+    /// </summary>
+    public static IoTCentralClient CreateWithEntra(IoTCentralClientOptions options, EntraSignIn signIn)
+    {
+        var validated = Validate(options);
+        RequireHttps(validated);
+        var credential = EntraCredentialFactory.Create(signIn ?? throw new ArgumentNullException(nameof(signIn)), TransportFactory.For(validated));
+        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null, credential);
+    }
+
+    /// <summary>
+    /// Gets the first token now, so that a sign-in fails (or a device code is shown) at Connect-IoTCentral rather
+    /// than at the first command, and reports who signed in.
+    /// </summary>
+    public async Task<SignedInIdentity> SignInAsync(CancellationToken cancellationToken)
+    {
+        if (_credential is null)
+        {
+            throw new InvalidOperationException("This client authenticates with an API token; there is no Microsoft Entra sign-in.");
+        }
+
+        AccessToken token;
+        try
+        {
+            token = await _credential.GetTokenAsync(new TokenRequestContext(new[] { PipelineFactory.Scope }), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.Identity.AuthenticationFailedException e)
+        {
+            throw SignInFailures.From(e);
+        }
+
+        using var secure = SecureStrings.ToReadOnly(token.Token);
+        try
+        {
+            var claims = AccessTokenInfo.Parse(secure);
+            return new SignedInIdentity(claims.Identity, claims.TenantId, token.ExpiresOn);
+        }
+        catch (FormatException)
+        {
+            // An opaque token still works; it just cannot say who it belongs to.
+            return new SignedInIdentity(null, null, token.ExpiresOn);
+        }
     }
 
     /// <summary>

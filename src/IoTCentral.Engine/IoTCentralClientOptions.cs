@@ -25,6 +25,12 @@ public sealed class IoTCentralClientOptions
 
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// A server certificate to trust in addition to the system's trust store, matched exactly (for the emulator's
+    /// or a test server's self-signed certificate). Applies to the application and to the Entra token service.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedCertificate { get; set; }
+
     // Test seam. Internal so that the cmdlet assembly never sees an Azure type in this class's public surface.
     internal HttpPipelineTransport? Transport { get; set; }
 

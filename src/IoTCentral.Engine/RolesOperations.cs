@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Azure.Core;
 using IoTCentral.Engine.Internal;
 using IoTCentral.Engine.Json;
 using IoTCentral.Models;
@@ -10,14 +9,12 @@ namespace IoTCentral.Engine;
 /// <summary>The application's roles (read-only).</summary>
 public sealed class RolesOperations
 {
-    private readonly RestClient _rest;
+    private readonly ResourceCollection<Role> _roles;
 
-    internal RolesOperations(RestClient rest) => _rest = rest;
+    internal RolesOperations(RestClient rest) => _roles = new ResourceCollection<Role>(rest, "roles", RoleJson.ReadRole);
 
     /// <summary>One page of roles; <paramref name="nextLink"/> null for the first, else the previous page's NextLink.</summary>
-    public Task<Page<Role>> ListAsync(string? nextLink, CancellationToken ct) =>
-        _rest.ListAsync("roles", nextLink, RoleJson.ReadRole, ct);
+    public Task<Page<Role>> ListAsync(string? nextLink, CancellationToken ct) => _roles.ListAsync(nextLink, ct);
 
-    public Task<Role> GetAsync(string id, CancellationToken ct) =>
-        _rest.SendJsonAsync(RequestMethod.Get, "roles/" + PathSegment.Escape(id), null, RestClient.JsonContentType, RoleJson.ReadRole, ct);
+    public Task<Role> GetAsync(string id, CancellationToken ct) => _roles.GetAsync(id, ct);
 }

@@ -6,5 +6,12 @@ namespace IoTCentral.Models
         ApiToken,
         AccessToken,
         TokenCredential,
+        ManagedIdentity,
+        ServicePrincipal,
+        DeviceCode,
+        Interactive,
+
+        /// <summary>The non-interactive chain: environment, workload identity, managed identity, Azure CLI, Azure PowerShell.</summary>
+        DefaultChain,
     }
 }

@@ -29,6 +29,9 @@ namespace IoTCentral.Models
         /// <summary>The API token's id, or the signed-in user, service principal or managed identity.</summary>
         public string? Identity { get; set; }
 
+        /// <summary>The Microsoft Entra tenant of a bearer-token session.</summary>
+        public string? TenantId { get; set; }
+
         /// <summary>When the credential stops working; null when it is refreshed automatically.</summary>
         public DateTimeOffset? ExpiresOn { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,6 +19,7 @@ namespace IoTCentral
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private IoTCentralClient? client;
+        private RoleResolver? roleResolver;
 
         /// <summary>The application to talk to; defaults to the session from Connect-IoTCentral.</summary>
         [Parameter]
@@ -160,6 +162,41 @@ namespace IoTCentral
         }
 
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>
+        /// Turns -Role values (display names or ids) into assignments before anything is written. The application's
+        /// roles are read at most once per command; an unknown name stops the command with IoTCentral.UnknownRole,
+        /// and so does a failure to read the roles, since nothing can be granted without them.
+        /// </summary>
+        protected RoleAssignment[] ResolveRoles(IEnumerable<string> roles, string? organization)
+        {
+            roleResolver ??= new RoleResolver(() => ReadAllPages<Role>((c, link, ct) => c.Roles.ListAsync(link, ct)).ToList());
+            var assignments = new List<RoleAssignment>();
+            foreach (var role in roles.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                string roleId;
+                string error;
+                bool resolved;
+                try
+                {
+                    resolved = roleResolver.TryResolve(role, out roleId, out error);
+                }
+                catch (IoTCentralException exception)
+                {
+                    ReportServiceError(exception, role);
+                    throw new PipelineStoppedException();
+                }
+
+                if (!resolved)
+                {
+                    ThrowArgumentError(ErrorIds.UnknownRole, error, role);
+                }
+
+                assignments.Add(new RoleAssignment(roleId, organization));
+            }
+
+            return assignments.ToArray();
+        }
 
         private bool IsWhatIf()
         {

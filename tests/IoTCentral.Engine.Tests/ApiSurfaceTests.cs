@@ -40,8 +40,10 @@ public class ApiSurfaceTests
         Assert.Equal(
             new[]
             {
-                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationUrls", "DevicesOperations", "IRequestLogSink",
-                "IoTCentralClient", "IoTCentralClientOptions", "Page`1", "PathSegment", "RawResponse", "RequestLog", "RolesOperations",
+                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationUrls", "DeviceCommandsOperations", "DeviceDataOperations",
+                "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EntraSignIn", "EntraSignInKind", "IRequestLogSink",
+                "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations",
+                "SignedInIdentity", "UsersOperations",
             },
             names);
     }

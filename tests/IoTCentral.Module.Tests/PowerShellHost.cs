@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 
 namespace IoTCentral.Module.Tests;
@@ -12,12 +13,12 @@ public sealed class PowerShellHost : IDisposable
 {
     private readonly Runspace runspace;
 
-    public PowerShellHost(bool importModule = true)
+    public PowerShellHost(bool importModule = true, PSHost? host = null)
     {
         Assert.True(File.Exists(TestPaths.ModuleManifest), "The module is not built: " + TestPaths.ModuleManifest);
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Select-First", typeof(SelectFirstCommand), null));
-        runspace = RunspaceFactory.CreateRunspace(state);
+        runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
         if (importModule)
         {
@@ -27,9 +28,15 @@ public sealed class PowerShellHost : IDisposable
 
     public Runspace Runspace => runspace;
 
-    public PowerShellResult Run(string script, IDictionary? variables = null)
+    public PowerShellResult Run(string script, IDictionary? variables = null, Action<string>? onWarning = null)
     {
         using var shell = PowerShell.Create();
+        if (onWarning != null)
+        {
+            // Lets a test react while the script still runs (for example, answer a device-code prompt).
+            shell.Streams.Warning.DataAdded += (_, e) => onWarning(shell.Streams.Warning[e.Index].Message);
+        }
+
         shell.Runspace = runspace;
         if (variables != null)
         {

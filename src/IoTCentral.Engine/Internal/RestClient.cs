@@ -65,6 +65,11 @@ internal sealed class RestClient
         {
             throw ErrorMapper.FromTransportFailure(e, target, description, _options.NetworkTimeout);
         }
+        catch (Azure.Identity.AuthenticationFailedException e)
+        {
+            // A refresh that fails mid-run (secret rotated, identity removed) is a sign-in problem, not a crash.
+            throw SignInFailures.From(e);
+        }
 
         var response = message.Response;
         if (response.IsError)
@@ -77,9 +82,13 @@ internal sealed class RestClient
     }
 
     /// <summary>Sends a request whose success body is one JSON document, and maps it with <paramref name="read"/>.</summary>
-    public async Task<T> SendJsonAsync<T>(RequestMethod method, string path, byte[]? body, string contentType, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    public Task<T> SendJsonAsync<T>(RequestMethod method, string path, byte[]? body, string contentType, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
+        SendJsonAsync(method, path, body, contentType, null, null, read, cancellationToken);
+
+    /// <summary>As above, with an api-version other than the client's (preview-only operations) and an explicit retry choice.</summary>
+    public async Task<T> SendJsonAsync<T>(RequestMethod method, string path, byte[]? body, string contentType, string? apiVersion, bool? allowRetry, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        var result = await SendAsync(method, path, body, contentType, null, null, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(method, path, body, contentType, apiVersion, allowRetry, cancellationToken).ConfigureAwait(false);
         try
         {
             using var document = JsonDocument.Parse(result.Content);

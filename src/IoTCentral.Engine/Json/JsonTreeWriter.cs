@@ -71,6 +71,10 @@ internal static class JsonTreeWriter
             case Uri uri:
                 writer.WriteStringValue(uri.OriginalString);
                 break;
+            case IoTCentral.Models.RoleAssignment assignment:
+                // So a patch or raw body can carry the role lists that cmdlets resolve ({"role", "organization"}).
+                RoleJson.WriteAssignment(writer, assignment);
+                break;
             case IDictionary dictionary:
                 writer.WriteStartObject();
                 foreach (DictionaryEntry entry in dictionary)

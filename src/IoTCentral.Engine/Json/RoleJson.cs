@@ -28,16 +28,21 @@ internal static class RoleJson
         writer.WriteStartArray("roles");
         foreach (var assignment in roles)
         {
-            writer.WriteStartObject();
-            writer.WriteString("role", assignment.Role);
-            if (!string.IsNullOrEmpty(assignment.Organization))
-            {
-                writer.WriteString("organization", assignment.Organization);
-            }
-
-            writer.WriteEndObject();
+            WriteAssignment(writer, assignment);
         }
 
         writer.WriteEndArray();
+    }
+
+    public static void WriteAssignment(Utf8JsonWriter writer, RoleAssignment assignment)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("role", assignment.Role);
+        if (!string.IsNullOrEmpty(assignment.Organization))
+        {
+            writer.WriteString("organization", assignment.Organization);
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -24,9 +24,10 @@ internal sealed class EngineClientOptions : ClientOptions
         // write unredacted ones anywhere.
         Diagnostics.IsLoggingContentEnabled = false;
 
-        if (options.Transport is not null)
+        var transport = TransportFactory.For(options);
+        if (transport is not null)
         {
-            Transport = options.Transport;
+            Transport = transport;
         }
     }
 

@@ -8,8 +8,8 @@ using IoTCentral.Engine.Internal;
 namespace IoTCentral.Engine.Pipeline;
 
 /// <summary>
-/// A bearer token the user obtained elsewhere (Get-AzAccessToken). It is never refreshed: when it expires the
-/// service answers 401 and the user connects again.
+/// A bearer token the user obtained elsewhere (Get-AzAccessToken). It is never refreshed: once it has expired,
+/// requests fail here with a clear "sign in again" error instead of the service's bare 401.
 /// </summary>
 internal sealed class StaticAccessTokenCredential : TokenCredential, IDisposable
 {
@@ -24,8 +24,19 @@ internal sealed class StaticAccessTokenCredential : TokenCredential, IDisposable
         _expiresOn = expiresOn ?? DateTimeOffset.UtcNow.AddYears(1);
     }
 
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(SecureStrings.ToPlainText(_token), _expiresOn);
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        if (_expiresOn <= DateTimeOffset.UtcNow)
+        {
+            throw new IoTCentral.Models.IoTCentralException(
+                401,
+                "AccessTokenExpired",
+                $"The access token expired on {_expiresOn.UtcDateTime:u}; it cannot be refreshed. Get a new token and run Connect-IoTCentral again, or connect with -TokenCredential, -Identity or -ServicePrincipal, which refresh by themselves.",
+                null);
+        }
+
+        return new(SecureStrings.ToPlainText(_token), _expiresOn);
+    }
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         new(GetToken(requestContext, cancellationToken));

@@ -8,12 +8,19 @@ namespace IoTCentral.Infrastructure
         internal const string ApiTokenExpired = "IoTCentral.ApiTokenExpired";
         internal const string InvalidAccessToken = "IoTCentral.InvalidAccessToken";
         internal const string AccessTokenExpired = "IoTCentral.AccessTokenExpired";
-        internal const string InvalidTokenCredential = "IoTCentral.InvalidTokenCredential";
+        internal const string InvalidCredential = "IoTCentral.InvalidCredential";
+        internal const string SignInFailed = "IoTCentral.SignInFailed";
+        internal const string NonInteractiveHost = "IoTCentral.NonInteractiveHost";
         internal const string InvalidApplicationUrl = "IoTCentral.InvalidApplicationUrl";
         internal const string UnknownRole = "IoTCentral.UnknownRole";
         internal const string InvalidExpiry = "IoTCentral.InvalidExpiry";
         internal const string NoChanges = "IoTCentral.NoChangesSpecified";
         internal const string InvalidBody = "IoTCentral.InvalidBody";
         internal const string InvalidPath = "IoTCentral.InvalidPath";
+        internal const string InvalidQuery = "IoTCentral.InvalidQuery";
+        internal const string InvalidDeviceTemplate = "IoTCentral.InvalidDeviceTemplate";
+        internal const string TemplateFileNotFound = "IoTCentral.TemplateFileNotFound";
+        internal const string InvalidPropertyValue = "IoTCentral.InvalidPropertyValue";
+        internal const string InvalidCommandRequest = "IoTCentral.InvalidCommandRequest";
     }
 }

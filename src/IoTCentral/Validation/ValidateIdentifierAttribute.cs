@@ -21,6 +21,23 @@ namespace IoTCentral.Validation
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+
+            // A string[] parameter (several names at once) gets the whole array: each element must pass.
+            if (value is System.Collections.IEnumerable items && !(value is string))
+            {
+                foreach (var item in items)
+                {
+                    ValidateOne(item is PSObject element ? element.BaseObject : item);
+                }
+
+                return;
+            }
+
+            ValidateOne(value);
+        }
+
+        private void ValidateOne(object? value)
+        {
             if (value is string text && pattern.IsMatch(text))
             {
                 return;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using IoTCentral.Completion;
 using IoTCentral.Infrastructure;
@@ -56,7 +55,7 @@ namespace IoTCentral.Commands.ApiToken
 
         protected override void EndProcessing()
         {
-            var assignments = ResolveRoles();
+            var assignments = ResolveRoles(roles, Organization);
             var description = string.Join(", ", roles);
             if (!ShouldProcess("API token '" + Id + "'", "Create with role(s) " + description))
             {
@@ -70,36 +69,6 @@ namespace IoTCentral.Commands.ApiToken
             }
 
             WriteObject(AsPlainText.IsPresent ? ToPlainText(token) : (object)token);
-        }
-
-        private IReadOnlyList<RoleAssignment> ResolveRoles()
-        {
-            var resolver = new RoleResolver(() => ReadAllPages<Models.Role>((c, link, ct) => c.Roles.ListAsync(link, ct)).ToList());
-            var assignments = new List<RoleAssignment>();
-            foreach (var role in roles.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                string roleId;
-                string error;
-                bool resolved;
-                try
-                {
-                    resolved = resolver.TryResolve(role, out roleId, out error);
-                }
-                catch (IoTCentralException exception)
-                {
-                    ReportServiceError(exception, role);
-                    throw new PipelineStoppedException();
-                }
-
-                if (!resolved)
-                {
-                    ThrowArgumentError(ErrorIds.UnknownRole, error, role);
-                }
-
-                assignments.Add(new RoleAssignment(roleId, Organization));
-            }
-
-            return assignments;
         }
 
         private static PlainTextApiToken ToPlainText(Models.ApiToken token) => new PlainTextApiToken

@@ -1,69 +1,172 @@
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
 using IoTCentral.Engine;
 using IoTCentral.Infrastructure;
 using IoTCentral.Models;
 
 namespace IoTCentral.Commands.Session
 {
-    /// <summary>Signs in to one IoT Central application and makes it the runspace's default session.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "IoTCentral", DefaultParameterSetName = SubdomainApiTokenSet)]
+    /// <summary>
+    /// Signs in to one IoT Central application and makes it the runspace's default session. The application is
+    /// named by -Subdomain or -ApplicationUrl in every parameter set; the sets differ only in how to sign in.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "IoTCentral", DefaultParameterSetName = DefaultChainSet)]
     [OutputType(typeof(IoTCentralSession))]
-    public sealed class ConnectIoTCentralCommand : PSCmdlet
+    public sealed class ConnectIoTCentralCommand : PSCmdlet, IDisposable
     {
-        public const string SubdomainApiTokenSet = "SubdomainApiToken";
-        public const string SubdomainAccessTokenSet = "SubdomainAccessToken";
-        public const string SubdomainTokenCredentialSet = "SubdomainTokenCredential";
-        public const string UrlApiTokenSet = "UrlApiToken";
-        public const string UrlAccessTokenSet = "UrlAccessToken";
-        public const string UrlTokenCredentialSet = "UrlTokenCredential";
+        public const string DefaultChainSet = "DefaultChain";
+        public const string ApiTokenSet = "ApiToken";
+        public const string AccessTokenSet = "AccessToken";
+        public const string TokenCredentialSet = "TokenCredential";
+        public const string ManagedIdentitySet = "ManagedIdentity";
+        public const string ServicePrincipalSecretSet = "ServicePrincipalSecret";
+        public const string ServicePrincipalThumbprintSet = "ServicePrincipalCertificateThumbprint";
+        public const string ServicePrincipalCertificateSet = "ServicePrincipalCertificate";
+        public const string ServicePrincipalCertificateFileSet = "ServicePrincipalCertificateFile";
+        public const string DeviceCodeSet = "DeviceCode";
+        public const string InteractiveSet = "Interactive";
         public const string EmulatorSet = "Emulator";
 
-        private static readonly TimeSpan ExpiryWarningWindow = TimeSpan.FromDays(7);
+        private static readonly TimeSpan ApiTokenWarningWindow = TimeSpan.FromDays(7);
         private static readonly TimeSpan AccessTokenWarningWindow = TimeSpan.FromMinutes(10);
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SubdomainApiTokenSet)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SubdomainAccessTokenSet)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SubdomainTokenCredentialSet)]
-        [ValidateNotNullOrEmpty]
-        public string Subdomain { get; set; } = string.Empty;
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
-        [Parameter(ParameterSetName = SubdomainApiTokenSet)]
-        [Parameter(ParameterSetName = SubdomainAccessTokenSet)]
-        [Parameter(ParameterSetName = SubdomainTokenCredentialSet)]
+        // Device-code messages arrive on a thread-pool thread while the pipeline thread waits for the sign-in;
+        // they wait here until the pipeline thread can write them.
+        private readonly BlockingCollection<string> prompts = new BlockingCollection<string>();
+
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Subdomain { get; set; }
+
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string BaseDomain { get; set; } = "azureiotcentral.com";
 
-        [Parameter(Mandatory = true, ParameterSetName = UrlApiTokenSet)]
-        [Parameter(Mandatory = true, ParameterSetName = UrlAccessTokenSet)]
-        [Parameter(Mandatory = true, ParameterSetName = UrlTokenCredentialSet)]
-        [Parameter(ParameterSetName = EmulatorSet)]
+        [Parameter]
         [ValidateNotNull]
         public Uri? ApplicationUrl { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = SubdomainApiTokenSet)]
-        [Parameter(Mandatory = true, ParameterSetName = UrlApiTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ApiTokenSet)]
         [ValidateNotNull]
         public SecureString? ApiToken { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = SubdomainAccessTokenSet)]
-        [Parameter(Mandatory = true, ParameterSetName = UrlAccessTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
         [ValidateNotNull]
         public SecureString? AccessToken { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = SubdomainTokenCredentialSet)]
-        [Parameter(Mandatory = true, ParameterSetName = UrlTokenCredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = TokenCredentialSet)]
         [ValidateNotNull]
         public object? TokenCredential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ManagedIdentitySet)]
+        [Alias("ManagedIdentity")]
+        public SwitchParameter Identity { get; set; }
+
+        [Parameter(ParameterSetName = ManagedIdentitySet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalThumbprintSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateFileSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Alias("ApplicationId", "AppId")]
+        [ValidateNotNullOrEmpty]
+        public string? ClientId { get; set; }
+
+        [Parameter(ParameterSetName = ManagedIdentitySet)]
+        [ValidateNotNullOrEmpty]
+        public string? ResourceId { get; set; }
+
+        [Parameter(ParameterSetName = ManagedIdentitySet)]
+        [ValidateNotNullOrEmpty]
+        public string? ObjectId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalThumbprintSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateFileSet)]
+        public SwitchParameter ServicePrincipal { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalThumbprintSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateFileSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DefaultChainSet)]
+        [Alias("Tenant")]
+        [ValidateNotNullOrEmpty]
+        public string? TenantId { get; set; }
+
+        /// <summary>User name = the application (client) id, password = the client secret.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalSecretSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalThumbprintSet)]
+        [ValidateNotNullOrEmpty]
+        public string? CertificateThumbprint { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateSet)]
+        [ValidateNotNull]
+        public X509Certificate2? Certificate { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalCertificateFileSet)]
+        [ValidateNotNullOrEmpty]
+        public string? CertificatePath { get; set; }
+
+        [Parameter(ParameterSetName = ServicePrincipalCertificateFileSet)]
+        [ValidateNotNull]
+        public SecureString? CertificatePassword { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = DeviceCodeSet)]
+        [Alias("DeviceCode")]
+        public SwitchParameter UseDeviceAuthentication { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = InteractiveSet)]
+        public SwitchParameter Interactive { get; set; }
+
+        /// <summary>The Microsoft Entra authority for sovereign clouds or a test token service.</summary>
+        [Parameter(ParameterSetName = ServicePrincipalSecretSet)]
+        [Parameter(ParameterSetName = ServicePrincipalThumbprintSet)]
+        [Parameter(ParameterSetName = ServicePrincipalCertificateSet)]
+        [Parameter(ParameterSetName = ServicePrincipalCertificateFileSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DefaultChainSet)]
+        [ValidateNotNull]
+        public Uri? AuthorityHost { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = EmulatorSet)]
         public SwitchParameter Emulator { get; set; }
 
+        /// <summary>A self-signed server certificate to trust exactly (the emulator's over https, a test server's).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public X509Certificate2? TrustedServerCertificate { get; set; }
+
+        public void Dispose()
+        {
+            stopping.Dispose();
+            prompts.Dispose();
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
         protected override void ProcessRecord()
         {
-            var options = new IoTCentralClientOptions { ApplicationUrl = ResolveApplicationUrl() };
+            var options = new IoTCentralClientOptions
+            {
+                ApplicationUrl = ResolveApplicationUrl(),
+                TrustedCertificate = TrustedServerCertificate,
+            };
             var (client, session) = SignIn(options);
             SessionStore.Add(session, client);
             SessionStore.SetDefault(session);
@@ -73,22 +176,97 @@ namespace IoTCentral.Commands.Session
 
         private (IoTCentralClient Client, IoTCentralSession Session) SignIn(IoTCentralClientOptions options)
         {
-            if (Emulator.IsPresent)
+            switch (ParameterSetName)
             {
-                return SignInWithApiToken(options, SecureStrings.FromPlainText(EmulatorDefaults.DevelopmentAdminApiToken));
+                case EmulatorSet:
+                    return SignInWithApiToken(options, SecureStrings.FromPlainText(EmulatorDefaults.DevelopmentAdminApiToken));
+                case ApiTokenSet:
+                    return SignInWithApiToken(options, ApiToken!);
+                case AccessTokenSet:
+                    return SignInWithAccessToken(options, AccessToken!);
+                case TokenCredentialSet:
+                    var credential = TokenCredential is PSObject wrapped ? wrapped.BaseObject : TokenCredential!;
+                    return SignInWithBearer(() => IoTCentralClient.CreateWithTokenCredential(options, credential), IoTCentralAuthKind.TokenCredential, credential.GetType().Name);
+                default:
+                    var signIn = DescribeEntraSignIn(out var kind);
+                    signIn.AuthorityHost = AuthorityHost;
+                    return SignInWithBearer(() => IoTCentralClient.CreateWithEntra(options, signIn), kind, ClientId);
+            }
+        }
+
+        private EntraSignIn DescribeEntraSignIn(out IoTCentralAuthKind kind)
+        {
+            switch (ParameterSetName)
+            {
+                case ManagedIdentitySet:
+                    kind = IoTCentralAuthKind.ManagedIdentity;
+                    return Guard(() => EntraSignIn.ManagedIdentity(ClientId, ResourceId, ObjectId), ErrorIds.InvalidCredential);
+                case ServicePrincipalSecretSet:
+                    kind = IoTCentralAuthKind.ServicePrincipal;
+                    ClientId = Credential!.UserName;
+                    return Guard(() => EntraSignIn.ServicePrincipalSecret(TenantId!, Credential.UserName, Credential.Password), ErrorIds.InvalidCredential);
+                case ServicePrincipalThumbprintSet:
+                case ServicePrincipalCertificateSet:
+                case ServicePrincipalCertificateFileSet:
+                    kind = IoTCentralAuthKind.ServicePrincipal;
+                    return Guard(() => EntraSignIn.ServicePrincipalCertificate(TenantId!, ClientId!, LoadCertificate()), ErrorIds.InvalidCredential);
+                case DeviceCodeSet:
+                    kind = IoTCentralAuthKind.DeviceCode;
+                    RequireInteractiveHost("-UseDeviceAuthentication");
+                    return EntraSignIn.DeviceCode(TenantId, ClientId, prompts.Add);
+                case InteractiveSet:
+                    kind = IoTCentralAuthKind.Interactive;
+                    RequireInteractiveHost("-Interactive");
+                    return EntraSignIn.Interactive(TenantId, ClientId);
+                default:
+                    kind = IoTCentralAuthKind.DefaultChain;
+                    return EntraSignIn.DefaultChain(TenantId);
+            }
+        }
+
+        private (IoTCentralClient, IoTCentralSession) SignInWithBearer(Func<IoTCentralClient> create, IoTCentralAuthKind kind, string? fallbackIdentity)
+        {
+            var client = Guard(create, ErrorIds.InvalidCredential);
+            SignedInIdentity identity;
+            try
+            {
+                identity = WaitRelayingPrompts(client.SignInAsync(stopping.Token));
+            }
+            catch (IoTCentralException exception)
+            {
+                client.Dispose();
+                throw Terminate(exception, ErrorIds.SignInFailed, ErrorCategory.AuthenticationError);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                client.Dispose();
+                throw new PipelineStoppedException();
             }
 
-            if (ApiToken != null)
+            var refreshed = kind != IoTCentralAuthKind.AccessToken;
+            var session = new IoTCentralSession(client.ApplicationUrl, kind, identity.Identity ?? fallbackIdentity, refreshed ? null : identity.ExpiresOn)
             {
-                return SignInWithApiToken(options, ApiToken);
+                TenantId = identity.TenantId ?? TenantId,
+            };
+            return (client, session);
+        }
+
+        private T WaitRelayingPrompts<T>(System.Threading.Tasks.Task<T> task)
+        {
+            while (!task.IsCompleted)
+            {
+                if (prompts.TryTake(out var message, 100))
+                {
+                    WriteWarning(message);
+                }
             }
 
-            if (AccessToken != null)
+            while (prompts.TryTake(out var late))
             {
-                return SignInWithAccessToken(options, AccessToken);
+                WriteWarning(late);
             }
 
-            return SignInWithTokenCredential(options, TokenCredential!);
+            return task.GetAwaiter().GetResult();
         }
 
         private (IoTCentralClient, IoTCentralSession) SignInWithApiToken(IoTCentralClientOptions options, SecureString token)
@@ -103,9 +281,9 @@ namespace IoTCentral.Commands.Session
                 throw Terminate(exception, ErrorIds.InvalidApiToken, ErrorCategory.InvalidArgument);
             }
 
-            CheckExpiry(info.ExpiresOn, "API token '" + info.KeyName + "'", ErrorIds.ApiTokenExpired, ExpiryWarningWindow, "create a new one with New-IoTCentralApiToken");
-            var client = Create(() => IoTCentralClient.CreateWithApiToken(options, token), ErrorIds.InvalidApiToken);
-            return (client, NewSession(client, IoTCentralAuthKind.ApiToken, info.KeyName, info.ExpiresOn));
+            CheckExpiry(info.ExpiresOn, "API token '" + info.KeyName + "'", ErrorIds.ApiTokenExpired, ApiTokenWarningWindow, "create a new one with New-IoTCentralApiToken");
+            var client = Guard(() => IoTCentralClient.CreateWithApiToken(options, token), ErrorIds.InvalidApiToken);
+            return (client, new IoTCentralSession(client.ApplicationUrl, IoTCentralAuthKind.ApiToken, info.KeyName, info.ExpiresOn));
         }
 
         private (IoTCentralClient, IoTCentralSession) SignInWithAccessToken(IoTCentralClientOptions options, SecureString token)
@@ -122,23 +300,12 @@ namespace IoTCentral.Commands.Session
 
             if (info.ExpiresOn.HasValue)
             {
-                CheckExpiry(info.ExpiresOn.Value, "access token", ErrorIds.AccessTokenExpired, AccessTokenWarningWindow, "sign in again to get a new one");
+                CheckExpiry(info.ExpiresOn.Value, "access token", ErrorIds.AccessTokenExpired, AccessTokenWarningWindow, "get a new one");
             }
 
-            var client = Create(() => IoTCentralClient.CreateWithAccessToken(options, token), ErrorIds.InvalidAccessToken);
-            return (client, NewSession(client, IoTCentralAuthKind.AccessToken, info.Identity, info.ExpiresOn));
-        }
-
-        private (IoTCentralClient, IoTCentralSession) SignInWithTokenCredential(IoTCentralClientOptions options, object credential)
-        {
-            var unwrapped = credential is PSObject wrapped ? wrapped.BaseObject : credential;
-            var client = Create(() => IoTCentralClient.CreateWithTokenCredential(options, unwrapped), ErrorIds.InvalidTokenCredential);
-            return (client, NewSession(client, IoTCentralAuthKind.TokenCredential, unwrapped.GetType().Name, null));
-        }
-
-        private static IoTCentralSession NewSession(IoTCentralClient client, IoTCentralAuthKind kind, string? identity, DateTimeOffset? expiresOn)
-        {
-            return new IoTCentralSession(client.ApplicationUrl, kind, identity, expiresOn);
+            var client = Guard(() => IoTCentralClient.CreateWithAccessToken(options, token), ErrorIds.InvalidAccessToken);
+            var session = new IoTCentralSession(client.ApplicationUrl, IoTCentralAuthKind.AccessToken, info.Identity, info.ExpiresOn) { TenantId = info.TenantId };
+            return (client, session);
         }
 
         private void CheckExpiry(DateTimeOffset expiresOn, string what, string expiredErrorId, TimeSpan warningWindow, string remedy)
@@ -146,7 +313,7 @@ namespace IoTCentral.Commands.Session
             var now = DateTimeOffset.UtcNow;
             if (expiresOn <= now)
             {
-                var message = string.Format(CultureInfo.InvariantCulture, "The {0} expired on {1:u}; {2} and connect again.", what, expiresOn.UtcDateTime, remedy);
+                var message = string.Format(CultureInfo.InvariantCulture, "The {0} expired on {1:u}; {2} and sign in again with Connect-IoTCentral.", what, expiresOn.UtcDateTime, remedy);
                 throw Terminate(new InvalidOperationException(message), expiredErrorId, ErrorCategory.AuthenticationError);
             }
 
@@ -156,11 +323,36 @@ namespace IoTCentral.Commands.Session
             }
         }
 
-        private IoTCentralClient Create(Func<IoTCentralClient> create, string errorId)
+        private X509Certificate2 LoadCertificate()
+        {
+            switch (ParameterSetName)
+            {
+                case ServicePrincipalThumbprintSet:
+                    return CertificateLoader.FromThumbprint(CertificateThumbprint!);
+                case ServicePrincipalCertificateFileSet:
+                    return CertificateLoader.FromFile(GetUnresolvedProviderPathFromPSPath(CertificatePath), CertificatePassword);
+                default:
+                    return Certificate!;
+            }
+        }
+
+        private void RequireInteractiveHost(string parameter)
+        {
+            var reason = HostInteractivity.WhyNot(Host);
+            if (reason != null)
+            {
+                throw Terminate(
+                    new InvalidOperationException(parameter + " needs a person at the console, but " + reason + ". Use -Identity, -ServicePrincipal or -ApiToken for unattended sign-in."),
+                    ErrorIds.NonInteractiveHost,
+                    ErrorCategory.InvalidOperation);
+            }
+        }
+
+        private T Guard<T>(Func<T> action, string errorId)
         {
             try
             {
-                return create();
+                return action();
             }
             catch (ArgumentException exception)
             {
@@ -176,19 +368,25 @@ namespace IoTCentral.Commands.Session
         {
             if (Emulator.IsPresent)
             {
+                if (Subdomain != null)
+                {
+                    throw Terminate(new ArgumentException("-Emulator takes -ApplicationUrl (default " + EmulatorDefaults.ApplicationUrl + "), not -Subdomain."), ErrorIds.InvalidApplicationUrl, ErrorCategory.InvalidArgument);
+                }
+
                 return ApplicationUrl ?? new Uri(EmulatorDefaults.ApplicationUrl);
+            }
+
+            if ((Subdomain == null) == (ApplicationUrl == null))
+            {
+                throw Terminate(
+                    new ArgumentException("Name the application with either -Subdomain (for example contoso) or -ApplicationUrl (for example https://contoso.azureiotcentral.com), not both and not neither."),
+                    ErrorIds.InvalidApplicationUrl,
+                    ErrorCategory.InvalidArgument);
             }
 
             if (ApplicationUrl == null)
             {
-                try
-                {
-                    return ApplicationUrls.FromSubdomain(Subdomain, BaseDomain);
-                }
-                catch (ArgumentException exception)
-                {
-                    throw Terminate(exception, ErrorIds.InvalidApplicationUrl, ErrorCategory.InvalidArgument);
-                }
+                return Guard(() => ApplicationUrls.FromSubdomain(Subdomain!, BaseDomain), ErrorIds.InvalidApplicationUrl);
             }
 
             if (!ApplicationUrl.IsAbsoluteUri || (ApplicationUrl.Scheme != Uri.UriSchemeHttps && ApplicationUrl.Scheme != Uri.UriSchemeHttp))

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using IoTCentral.Engine.Internal;
+using IoTCentral.Engine.Json;
+using IoTCentral.Models;
+
+namespace IoTCentral.Engine;
+
+/// <summary>The application's users: email users, service principals and Microsoft Entra groups.</summary>
+public sealed class UsersOperations
+{
+    private readonly ResourceCollection<User> _users;
+
+    internal UsersOperations(RestClient rest) => _users = new ResourceCollection<User>(rest, "users", UserJson.Read);
+
+    public Task<Page<User>> ListAsync(string? nextLink, CancellationToken ct) => _users.ListAsync(nextLink, ct);
+
+    public Task<User> GetAsync(string id, CancellationToken ct) => _users.GetAsync(id, ct);
+
+    /// <summary>
+    /// PUT /users/{id}: adds the user, or replaces the one with that id. The body carries <see cref="User.Type"/>, the
+    /// members of that type (Email, or TenantId and ObjectId) and at least one role.
+    /// </summary>
+    public Task<User> CreateAsync(User user, CancellationToken ct)
+    {
+        if (user is null)
+        {
+            throw new ArgumentNullException(nameof(user));
+        }
+
+        if (user.Roles is null || user.Roles.Length == 0)
+        {
+            throw new ArgumentException("A user needs at least one role.", nameof(user));
+        }
+
+        return _users.PutAsync(user.Id, UserJson.WriteCreate(user), ct);
+    }
+
+    /// <summary>
+    /// A JSON merge patch: <paramref name="changes"/> keys are the JSON names (email, roles). A roles value replaces the
+    /// whole list; it may hold RoleAssignment objects.
+    /// </summary>
+    public Task<User> UpdateAsync(string id, IDictionary<string, object?> changes, CancellationToken ct) => _users.PatchAsync(id, changes, ct);
+
+    public Task RemoveAsync(string id, CancellationToken ct) => _users.RemoveAsync(id, ct);
+}

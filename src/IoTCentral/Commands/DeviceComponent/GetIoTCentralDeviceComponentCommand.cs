@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using IoTCentral.Infrastructure;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.DeviceComponent
+{
+    /// <summary>Lists the components of a device, or of one of its IoT Edge modules, as its template defines them.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralDeviceComponent")]
+    [OutputType(typeof(Models.DeviceComponent))]
+    public sealed class GetIoTCentralDeviceComponentCommand : DeviceCmdlet
+    {
+        [Parameter]
+        [ValidateModuleName]
+        public string? Module { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var id = DeviceId;
+            var module = Module;
+            try
+            {
+                foreach (var component in ReadAllPages<Models.DeviceComponent>((c, link, ct) => c.DeviceData.ListComponentsAsync(id, module, link, ct)))
+                {
+                    WriteObject(component);
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, id);
+            }
+        }
+    }
+}

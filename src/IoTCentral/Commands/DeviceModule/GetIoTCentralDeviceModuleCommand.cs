@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using IoTCentral.Infrastructure;
+using IoTCentral.Models;
+
+namespace IoTCentral.Commands.DeviceModule
+{
+    /// <summary>Lists the custom IoT Edge modules of a device.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralDeviceModule")]
+    [OutputType(typeof(Models.DeviceModule))]
+    public sealed class GetIoTCentralDeviceModuleCommand : DeviceCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            var id = DeviceId;
+            try
+            {
+                foreach (var module in ReadAllPages<Models.DeviceModule>((c, link, ct) => c.DeviceData.ListModulesAsync(id, link, ct)))
+                {
+                    WriteObject(module);
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using IoTCentral.Infrastructure;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.DeviceTemplate
+{
+    /// <summary>Lists the published device templates, streaming page by page, or gets one by its DTMI.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralDeviceTemplate", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(Models.DeviceTemplate))]
+    public sealed class GetIoTCentralDeviceTemplateCommand : IoTCentralCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("TemplateId")]
+        [ValidateTemplateId]
+        public string Id { get; set; } = string.Empty;
+
+        protected override string ResourceKind => "DeviceTemplate";
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                var id = Id;
+                if (TryCall((c, ct) => c.DeviceTemplates.GetAsync(id, ct), id, out var template))
+                {
+                    WriteObject(DeviceTemplateView.ForPowerShell(template));
+                }
+
+                return;
+            }
+
+            try
+            {
+                foreach (var template in ReadAllPages<Models.DeviceTemplate>((c, link, ct) => c.DeviceTemplates.ListAsync(link, ct)))
+                {
+                    WriteObject(DeviceTemplateView.ForPowerShell(template));
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, null);
+            }
+        }
+    }
+}
