@@ -75,12 +75,12 @@ public sealed class CompilerTests : IDisposable
             // What the brief promises users: examples, typed outputs, notes, links to siblings, -Session on
             // every cmdlet that talks to the service, and -WhatIf/-Confirm wherever the cmdlet changes state.
             Assert.True(page.Examples.Count >= 1, page.Name);
-            Assert.NotEmpty(page.Outputs);
-            Assert.NotEmpty(page.Notes);
+            Assert.True(page.Outputs.Count > 0, page.Name + " has no OUTPUTS");
+            Assert.True(page.Notes.Count > 0, page.Name + " has no NOTES");
             Assert.Contains(page.Links, l => l.Text.EndsWith("IoTCentral", StringComparison.Ordinal) || l.Text.Contains("-IoTCentral", StringComparison.Ordinal));
             Assert.True(page.HasCommonParameters, page.Name);
 
-            var changesState = page.Verb is "New" or "Set" or "Remove" || page.Name == "Invoke-IoTCentralRestMethod";
+            var changesState = page.Verb is "New" or "Set" or "Remove" || page.Name is "Invoke-IoTCentralRestMethod" or "Invoke-IoTCentralCommand";
             Assert.Equal(changesState, page.FindParameter("WhatIf") != null);
             Assert.Equal(changesState, page.FindParameter("Confirm") != null);
             if (page.Name is not ("Connect-IoTCentral" or "Get-IoTCentralSession"))

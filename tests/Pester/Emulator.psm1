@@ -3,14 +3,27 @@
 
 function Start-TestEmulator {
     [CmdletBinding()]
-    param([string] $Configuration = 'Release')
+    param(
+        [string] $Configuration = 'Release',
+        # Serve over https with the emulator's Microsoft Entra stand-in (token service, managed identity endpoint).
+        [switch] $Https,
+        # An identities.json for the token service (see docs/emulator.md).
+        [string] $IdentitiesFile
+    )
 
     $root = Resolve-Path (Join-Path $PSScriptRoot '../..')
     $dll = Join-Path $root "src/IoTCentral.Emulator/bin/$Configuration/net10.0/IoTCentral.Emulator.dll"
     if (-not (Test-Path $dll)) { throw "Build the solution first: $dll is missing." }
 
     $ready = Join-Path ([System.IO.Path]::GetTempPath()) ("iotc-ready-" + [guid]::NewGuid().ToString('N') + '.json')
-    $process = Start-Process dotnet -ArgumentList @($dll, '--urls', 'http://127.0.0.1:0', '--page-size', '2', '--ready-file', $ready) -PassThru -NoNewWindow -RedirectStandardOutput ([System.IO.Path]::GetTempFileName())
+    $arguments = @($dll, '--urls', 'http://127.0.0.1:0', '--page-size', '2', '--ready-file', $ready)
+    $certificateFile = $null
+    if ($Https) {
+        $certificateFile = Join-Path ([System.IO.Path]::GetTempPath()) ("iotc-cert-" + [guid]::NewGuid().ToString('N') + '.cer')
+        $arguments += @('--https', '--export-cert', $certificateFile)
+    }
+    if ($IdentitiesFile) { $arguments += @('--identities', $IdentitiesFile) }
+    $process = Start-Process dotnet -ArgumentList $arguments -PassThru -NoNewWindow -RedirectStandardOutput ([System.IO.Path]::GetTempFileName())
     $deadline = [datetime]::UtcNow.AddSeconds(30)
     while (-not (Test-Path $ready)) {
         if ($process.HasExited -or [datetime]::UtcNow -gt $deadline) {
@@ -22,9 +35,13 @@ function Start-TestEmulator {
     $info = Get-Content $ready -Raw | ConvertFrom-Json
     Remove-Item $ready
     [pscustomobject]@{
-        Process        = $process
-        ApplicationUrl = $info.applicationUrl
-        AdminApiToken  = ConvertTo-SecureString $info.adminApiToken -AsPlainText -Force
+        Process                 = $process
+        ApplicationUrl          = $info.applicationUrl
+        AdminApiToken           = ConvertTo-SecureString $info.adminApiToken -AsPlainText -Force
+        AuthorityHost           = $info.authorityHost
+        ManagedIdentityEndpoint = $info.managedIdentityEndpoint
+        ManagedIdentityHeader   = $info.managedIdentityHeader
+        Certificate             = if ($certificateFile) { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($certificateFile) } else { $null }
     }
 }
 

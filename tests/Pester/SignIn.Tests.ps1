@@ -1,0 +1,74 @@
+#Requires -Modules Pester
+# Microsoft Entra sign-ins against the emulator's token service over https, as the xunit EntraSignInTests and
+# ManagedIdentityTests run them. Run: dotnet build IoTCentral.sln -c Release; Invoke-Pester ./tests/Pester
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../out/IoTCentral/IoTCentral.psd1') -Force
+
+    $script:tenant = '6a1f0c55-0000-4000-8000-0000000000a1'
+    $script:sp = @{ clientId = [guid]::NewGuid().Guid; objectId = [guid]::NewGuid().Guid; secret = 'pester-' + [guid]::NewGuid().ToString('N') }
+    $script:mi = @{ clientId = [guid]::NewGuid().Guid; objectId = [guid]::NewGuid().Guid }
+    $identities = Join-Path ([System.IO.Path]::GetTempPath()) ('iotc-identities-' + [guid]::NewGuid().ToString('N') + '.json')
+    @{
+        servicePrincipals = @(@{ tenantId = $tenant; clientId = $sp.clientId; objectId = $sp.objectId; clientSecret = $sp.secret })
+        managedIdentities = @(@{ clientId = $mi.clientId; objectId = $mi.objectId; systemAssigned = $true; tenantId = $tenant })
+    } | ConvertTo-Json -Depth 5 | Set-Content $identities
+
+    $script:emulator = Start-TestEmulator -Https -IdentitiesFile $identities
+    $script:trust = @{ ApplicationUrl = $emulator.ApplicationUrl; TrustedServerCertificate = $emulator.Certificate }
+    $script:admin = Connect-IoTCentral @trust -ApiToken $emulator.AdminApiToken
+    New-IoTCentralUser -ServicePrincipal -TenantId $tenant -ObjectId $sp.objectId -Role Administrator -Session $admin | Out-Null
+    New-IoTCentralUser -ServicePrincipal -TenantId $tenant -ObjectId $mi.objectId -Role Operator -Session $admin | Out-Null
+}
+
+AfterAll {
+    if ($script:emulator) { Stop-TestEmulator $script:emulator }
+}
+
+Describe 'Signing in with Microsoft Entra identities' {
+    It 'signs in as a service principal whose operator token registers a device' {
+        $credential = [pscredential]::new($sp.clientId, (ConvertTo-SecureString $sp.secret -AsPlainText -Force))
+        $session = Connect-IoTCentral @trust -AuthorityHost $emulator.AuthorityHost -ServicePrincipal -TenantId $tenant -Credential $credential
+        $session.AuthKind | Should -Be 'ServicePrincipal'
+        $session.TenantId | Should -Be $tenant
+
+        $id = 'pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $token = New-IoTCentralApiToken -Id $id -Role Operator -Session $session
+        $operator = Connect-IoTCentral @trust -ApiToken $token.Token
+        (New-IoTCentralDevice -Id $id -Session $operator).Id | Should -Be $id
+        { New-IoTCentralApiToken -Id "$id-2" -Role Operator -Session $operator -ErrorAction Stop } |
+            Should -Throw -ErrorId 'IoTCentral.ApiTokenAccessDenied,IoTCentral.Commands.ApiToken.NewIoTCentralApiTokenCommand'
+    }
+
+    It 'refuses a wrong secret at connect and never shows it' {
+        $credential = [pscredential]::new($sp.clientId, (ConvertTo-SecureString 'wrong-secret-value' -AsPlainText -Force))
+        $all = { Connect-IoTCentral @trust -AuthorityHost $emulator.AuthorityHost -ServicePrincipal -TenantId $tenant -Credential $credential -Verbose -Debug } |
+            Should -Throw -ErrorId 'IoTCentral.SignInFailed,IoTCentral.Commands.Session.ConnectIoTCentralCommand' -PassThru
+        ($all | Out-String) | Should -Not -Match 'wrong-secret-value'
+    }
+
+    It 'signs in with the managed identity as Azure Automation provides it' {
+        $saved = $env:IDENTITY_ENDPOINT, $env:IDENTITY_HEADER
+        try {
+            $env:IDENTITY_ENDPOINT = $emulator.ManagedIdentityEndpoint
+            $env:IDENTITY_HEADER = $emulator.ManagedIdentityHeader
+            $session = Connect-IoTCentral @trust -Identity
+            $session.AuthKind | Should -Be 'ManagedIdentity'
+            (Get-IoTCentralRole -Name Operator -Session $session).DisplayName | Should -Be 'Operator'
+        }
+        finally {
+            $env:IDENTITY_ENDPOINT, $env:IDENTITY_HEADER = $saved
+        }
+    }
+
+    It 'refuses device-code sign-in in a non-interactive host' {
+        # A thread job's runspace has no user to answer, like an Automation job.
+        $manifest = Join-Path $PSScriptRoot '../../out/IoTCentral/IoTCentral.psd1'
+        $job = Start-ThreadJob {
+            Import-Module $using:manifest
+            try { Connect-IoTCentral -ApplicationUrl $using:emulator.ApplicationUrl -UseDeviceAuthentication } catch { $_.FullyQualifiedErrorId }
+        }
+        $job | Receive-Job -Wait -AutoRemoveJob | Should -BeLike 'IoTCentral.NonInteractiveHost*'
+    }
+}
