@@ -67,6 +67,23 @@ Describe 'Tokens and devices tutorial' {
         $all | Should -Not -Match ([regex]::Escape($key))
     }
 
+    It 'reaches any operation through Invoke-IoTCentralRestMethod, and -WhatIf sends nothing' {
+        (Invoke-IoTCentralRestMethod GET '/roles/ae2c9854-393b-4f97-8c42-479d70ce626e' -Session $admin).displayName | Should -Be 'Operator'
+        $id = 'rest-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        Invoke-IoTCentralRestMethod PUT "/devices/$id" -Body @{ displayName = 'never' } -WhatIf -Session $admin
+        { Get-IoTCentralDevice -Id $id -Session $admin -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.DeviceNotFound*'
+        (Invoke-IoTCentralRestMethod PUT "/devices/$id" -Body @{ displayName = 'From REST' } -Session $admin).displayName | Should -Be 'From REST'
+    }
+
+    It 'keeps the default session per runspace and forgets it on disconnect' {
+        $session = Connect-IoTCentral -ApplicationUrl $url -ApiToken $emulator.AdminApiToken
+        (Get-IoTCentralSession).SessionId | Should -Be $session.SessionId
+        Disconnect-IoTCentral
+        Get-IoTCentralSession | Should -BeNullOrEmpty
+        { Get-IoTCentralRole -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.NotConnected*'
+        { Get-IoTCentralRole -Session $session -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.NotConnected*'
+    }
+
     It 'runs the tutorial example script' {
         $summary = & (Join-Path $PSScriptRoot '../../docs/examples/tutorial-tokens-and-devices.ps1') -ApplicationUrl $url -ApiToken $emulator.AdminApiToken -Cleanup
         $summary.Roles | Should -Contain 'Operator'
