@@ -166,7 +166,7 @@ namespace IoTCentral
         /// <summary>
         /// Turns -Role values (display names or ids) into assignments before anything is written. The application's
         /// roles are read at most once per command; an unknown name stops the command with IoTCentral.UnknownRole,
-        /// and so does a failure to read the roles, since nothing can be granted without them.
+        /// and a failure to read the roles stops it with the service's error.
         /// </summary>
         protected RoleAssignment[] ResolveRoles(IEnumerable<string> roles, string? organization)
         {
@@ -183,8 +183,9 @@ namespace IoTCentral
                 }
                 catch (IoTCentralException exception)
                 {
-                    ReportServiceError(exception, role);
-                    throw new PipelineStoppedException();
+                    // Without the roles nothing can be granted: stop the command, with the service's error.
+                    ThrowTerminatingError(ServiceErrorMapper.ToErrorRecord(exception, "Role", role));
+                    throw;
                 }
 
                 if (!resolved)
