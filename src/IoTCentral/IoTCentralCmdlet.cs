@@ -164,6 +164,18 @@ namespace IoTCentral
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         /// <summary>
+        /// Adds a merge-patch field for a parameter the user gave, and only then: an absent parameter must leave
+        /// the service's value alone, while one given as $null must clear it.
+        /// </summary>
+        protected void PatchIfBound(System.Collections.IDictionary changes, string parameterName, string jsonName, Func<object?> value)
+        {
+            if (IsBound(parameterName))
+            {
+                changes[jsonName] = value();
+            }
+        }
+
+        /// <summary>
         /// Turns -Role values (display names or ids) into assignments before anything is written. The application's
         /// roles are read at most once per command; an unknown name stops the command with IoTCentral.UnknownRole,
         /// and a failure to read the roles stops it with the service's error.

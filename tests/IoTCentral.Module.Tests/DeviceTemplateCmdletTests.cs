@@ -37,6 +37,27 @@ public sealed class DeviceTemplateCmdletTests : DeviceDataTestBase
     }
 
     [Fact]
+    public void A_template_that_devices_use_is_not_removed()
+    {
+        var id = UniqueDtmi("used");
+        var device = "uses-" + Guid.NewGuid().ToString("N")[..8];
+        var result = Run(
+            """
+            $json | New-IoTCentralDeviceTemplate | Out-Null
+            New-IoTCentralDevice -Id $device -Template $id | Out-Null
+            Remove-IoTCentralDeviceTemplate -Id $id -Force
+            (Get-IoTCentralDeviceTemplate -Id $id).Id
+            """,
+            ("json", SmallTemplate(id)),
+            ("id", id),
+            ("device", device));
+        Assert.Equal(id, Assert.Single(result.Output).BaseObject);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.Equal(id, error.TargetObject);
+    }
+
+    [Fact]
     public void Templates_are_published_from_a_hashtable_from_json_text_and_copied_from_a_template_object()
     {
         var fromHashtable = UniqueDtmi("hash");

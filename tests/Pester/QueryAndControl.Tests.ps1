@@ -98,6 +98,23 @@ Describe 'Query and control tutorial' {
         (Get-IoTCentralDeviceTemplate -Id $template.Id -Session $admin).DisplayName | Should -Be 'Phone as a device'
     }
 
+    It 'lists no modules for a device that is not an IoT Edge device' {
+        @(Get-IoTCentralDeviceModule -DeviceId $deviceId -Session $admin).Count | Should -Be 0
+    }
+
+    It 'removes an unused template, and refuses to remove one that devices use' {
+        $copy = Get-Content $templatePath -Raw | ConvertFrom-Json -AsHashtable
+        $copy['@id'] = 'dtmi:contoso:pesterRemovable;1'
+        $removable = New-IoTCentralDeviceTemplate -InputObject $copy -Session $admin
+        Remove-IoTCentralDeviceTemplate -Id $removable.Id -WhatIf -Session $admin
+        (Get-IoTCentralDeviceTemplate -Id $removable.Id -Session $admin).Id | Should -Be $removable.Id
+        Remove-IoTCentralDeviceTemplate -Id $removable.Id -Force -Session $admin
+        { Get-IoTCentralDeviceTemplate -Id $removable.Id -Session $admin -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.DeviceTemplateNotFound*'
+
+        Remove-IoTCentralDeviceTemplate -Id $template.Id -Force -Session $admin -ErrorVariable inUse -ErrorAction SilentlyContinue
+        $inUse[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+    }
+
     It 'runs the query-and-control example script' {
         $summary = & (Join-Path $PSScriptRoot '../../docs/examples/tutorial-query-and-control.ps1') -ApplicationUrl $url -ApiToken $emulator.AdminApiToken -Cleanup
         $summary.Readings | Should -BeGreaterThan 0

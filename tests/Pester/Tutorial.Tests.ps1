@@ -40,6 +40,20 @@ Describe 'Tokens and devices tutorial' {
             Should -Throw -ErrorId 'IoTCentral.ApiTokenAccessDenied,IoTCentral.Commands.ApiToken.NewIoTCentralApiTokenCommand'
     }
 
+    It 'lists API tokens without their values and revokes one' {
+        $id = 'revoke-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $token = New-IoTCentralApiToken -Id $id -Role Operator -Session $admin
+        $listed = Get-IoTCentralApiToken -Session $admin | Where-Object Id -eq $id
+        $listed.Token | Should -BeNullOrEmpty
+        (Get-IoTCentralApiToken -Id $id -Session $admin).Roles[0].Role | Should -Be 'ae2c9854-393b-4f97-8c42-479d70ce626e'
+
+        Remove-IoTCentralApiToken -Id $id -WhatIf -Session $admin
+        Get-IoTCentralApiToken -Id $id -Session $admin | Should -Not -BeNullOrEmpty
+        Remove-IoTCentralApiToken -Id $id -Force -Session $admin
+        $revoked = Connect-IoTCentral -ApplicationUrl $url -ApiToken $token.Token
+        { Get-IoTCentralDevice -Session $revoked -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.DeviceUnauthorized*'
+    }
+
     It 'reports a missing device as ObjectNotFound with the id as target' {
         Get-IoTCentralDevice -Id 'no-such-device' -Session $admin -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -Be 'IoTCentral.DeviceNotFound,IoTCentral.Commands.Device.GetIoTCentralDeviceCommand'

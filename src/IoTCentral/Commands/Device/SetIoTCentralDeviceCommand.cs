@@ -66,31 +66,11 @@ namespace IoTCentral.Commands.Device
         private Dictionary<string, object?> Changes()
         {
             var changes = new Dictionary<string, object?>();
-            if (IsBound(nameof(DisplayName)))
-            {
-                changes["displayName"] = DisplayName;
-            }
-
-            if (IsBound(nameof(Template)))
-            {
-                changes["template"] = Template;
-            }
-
-            if (IsBound(nameof(Simulated)))
-            {
-                changes["simulated"] = Simulated;
-            }
-
-            if (IsBound(nameof(Enabled)))
-            {
-                changes["enabled"] = Enabled;
-            }
-
-            if (IsBound(nameof(Organization)))
-            {
-                changes["organizations"] = new[] { Organization };
-            }
-
+            PatchIfBound(changes, nameof(DisplayName), "displayName", () => DisplayName);
+            PatchIfBound(changes, nameof(Template), "template", () => Template);
+            PatchIfBound(changes, nameof(Simulated), "simulated", () => Simulated);
+            PatchIfBound(changes, nameof(Enabled), "enabled", () => Enabled);
+            PatchIfBound(changes, nameof(Organization), "organizations", () => new[] { Organization });
             return changes;
         }
     }

@@ -69,21 +69,9 @@ namespace IoTCentral.Commands.DeviceTemplate
         private OrderedDictionary Changes()
         {
             var changes = new OrderedDictionary(StringComparer.Ordinal);
-            if (IsBound(nameof(DisplayName)))
-            {
-                changes["displayName"] = DisplayName;
-            }
-
-            if (IsBound(nameof(Description)))
-            {
-                changes["description"] = Description;
-            }
-
-            if (IsBound(nameof(CapabilityModel)))
-            {
-                changes["capabilityModel"] = JsonInput.ToObject(CapabilityModel, "-CapabilityModel");
-            }
-
+            PatchIfBound(changes, nameof(DisplayName), "displayName", () => DisplayName);
+            PatchIfBound(changes, nameof(Description), "description", () => Description);
+            PatchIfBound(changes, nameof(CapabilityModel), "capabilityModel", () => JsonInput.ToObject(CapabilityModel, "-CapabilityModel"));
             return changes;
         }
 
