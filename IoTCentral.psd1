@@ -52,7 +52,15 @@
     PrivateData            = @{
         PSData = @{
             Tags       = @('Azure', 'IoT', 'IoTCentral', 'IoT-Central', 'REST', 'Emulator', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/iotcentral-powershell/IoTCentral'
+            ReleaseNotes = @'
+0.1.0
+- Sign in with an API token, a bearer token or a Microsoft Entra identity (managed identity, service principal
+  with secret or certificate, device code, interactive, the default credential chain).
+- API tokens, roles, users, devices and their credentials, device templates, components, modules,
+  properties, telemetry, commands and command history, the query language, and Invoke-IoTCentralRestMethod.
+- Start-IoTCentralEmulator and Stop-IoTCentralEmulator run the local IoT Central emulator (the .NET tool
+  IoTCentral.Emulator) for offline use and Pester tests.
+'@
         }
     }
 }

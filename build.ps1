@@ -1,55 +1,69 @@
 <#
 .SYNOPSIS
-    Convenience entry point for people who have pwsh. Everything here is also reachable with dotnet alone.
+    The front door of the repository: build, test, document, package, and run the tutorials.
+
+.DESCRIPTION
+    Needs only the .NET SDK: the repository's tool manifest brings PowerShell 7.6.9 and a restore-only project
+    brings Pester 5.9.1 from NuGet, so on a fresh machine run it as
+
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+    Tasks:
+      Build     assembles the importable module in out/IoTCentral/
+      Test      every xunit suite, then the Pester suite (tests/Pester, the packaged module, and the
+                testing sample in docs/examples/testing against the emulator installed as a .NET tool);
+                results under out/test-results/, one closing "N passed, N failed, N skipped" line
+      Docs      refreshes docs/en-US from the cmdlets with Microsoft.PowerShell.PlatyPS 1.x when it is installed
+      Package   publishes the module to the local PSResourceGet repository out/repository, writes the Azure
+                Automation zip out/IoTCentral.zip and packs the emulator tool into out/packages
+      Tutorial  starts the emulator and runs every docs/examples/*.ps1 against it
+
 .EXAMPLE
-    ./build.ps1                 # build: assembles out/IoTCentral
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Tutorial
+
 .EXAMPLE
-    ./build.ps1 -Task Test      # every xunit suite, then the Pester scenarios if Pester is installed
-.EXAMPLE
-    ./build.ps1 -Task Package   # a zip of out/IoTCentral ready to publish
+    ./build.ps1 -Task Test -SkipXunit     # the Pester half only (after a build)
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Tutorial')]
     [string] $Task = 'Build',
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    # Pester only: skips the xunit suites (useful while writing Pester tests).
+    [switch] $SkipXunit
 )
 
 $ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
 Set-Location $PSScriptRoot
-
-function Invoke-Dotnet {
-    dotnet @args
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $args failed with exit code $LASTEXITCODE" }
-}
+Import-Module (Join-Path $PSScriptRoot 'tools/build/Build.psm1') -Force
 
 switch ($Task) {
     'Build' {
         Invoke-Dotnet build IoTCentral.sln -c $Configuration
     }
-    'Test' {
-        Invoke-Dotnet test IoTCentral.sln -c $Configuration
-        if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0') {
-            Invoke-Pester -Path ./tests/Pester -Output Detailed
-        }
-        else {
-            Write-Warning 'Pester 5 is not installed; skipped tests/Pester.'
-        }
-    }
-    'Docs' {
-        # The build compiles docs/en-US into MAML; with PlatyPS installed, refresh the pages from the cmdlets.
+    'Tutorial' {
         Invoke-Dotnet build IoTCentral.sln -c $Configuration
-        if (Get-Module -ListAvailable platyPS) {
-            Import-Module ./out/IoTCentral/IoTCentral.psd1 -Force
-            Update-MarkdownHelp -Path ./docs/en-US -AlphabeticParamsOrder:$false | Out-Null
-        }
-        else {
-            Write-Warning 'platyPS is not installed; compiled the existing pages only.'
-        }
+        Invoke-Tutorial -Configuration $Configuration
     }
     'Package' {
         Invoke-Dotnet build IoTCentral.sln -c $Configuration
-        $version = (Import-PowerShellDataFile ./IoTCentral.psd1).ModuleVersion
-        Compress-Archive -Path ./out/IoTCentral -DestinationPath "./out/IoTCentral.$version.zip" -Force
+        New-ModulePackage -Configuration $Configuration | Format-List
+    }
+    'Docs' {
+        Invoke-Dotnet build IoTCentral.sln -c $Configuration
+        Update-CommandHelp
+    }
+    'Test' {
+        Invoke-Dotnet build IoTCentral.sln -c $Configuration
+        $results = Join-Path $PSScriptRoot 'out/test-results'
+        if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+        $counts = [System.Collections.Generic.List[object]]::new()
+        if (-not $SkipXunit) {
+            $counts.Add((Invoke-XunitSuite -Configuration $Configuration -ResultsDirectory (Join-Path $results 'xunit')))
+        }
+        $package = New-ModulePackage -Configuration $Configuration
+        $counts.Add((Invoke-PesterSuite -Package $package -ResultsDirectory (Join-Path $results 'pester')))
+        if (-not (Write-TestSummary $counts)) { exit 1 }
     }
 }
