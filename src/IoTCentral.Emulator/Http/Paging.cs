@@ -82,6 +82,12 @@ internal sealed class Paging(EmulatorSettings settings)
         }
 
         query.Add(ContinuationTokenQueryName, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId)));
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+        // The address this connection reached, not the Host header: a client must not be able to point the next
+        // page (and the credential that follows it) at another host.
+        var local = context.Connection.LocalIpAddress ?? System.Net.IPAddress.Loopback;
+        var host = local.IsIPv4MappedToIPv6 ? local.MapToIPv4() : local;
+        var authority = new HostString(host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{host}]" : host.ToString(),
+            context.Connection.LocalPort);
+        return UriHelper.BuildAbsolute(request.Scheme, authority, request.PathBase, request.Path, query.ToQueryString());
     }
 }

@@ -16,6 +16,9 @@ public sealed class TestEmulator : IAsyncDisposable
 
     public EmulatorServer Server { get; }
 
+    /// <summary>The raw client, for requests <see cref="ApiClient"/> cannot shape (bytes that are not valid text).</summary>
+    public HttpClient Http => _http;
+
     /// <summary>A client authenticated with the development admin token.</summary>
     public ApiClient Admin { get; }
 
