@@ -33,6 +33,24 @@ public sealed class DeviceTelemetryAndCommandTests : DeviceDataTestBase
     }
 
     [Fact]
+    public void Unknown_telemetry_and_command_names_are_named_in_the_error_not_reported_as_a_missing_device()
+    {
+        var deviceId = NewPhone(simulated: true);
+        var result = Run(
+            """
+            Get-IoTCentralDeviceTelemetry -DeviceId $id -Component sensors -Name noSuchTelemetry
+            Invoke-IoTCentralCommand -DeviceId $id -Name noSuchCommand -Confirm:$false
+            'went on'
+            """,
+            ("id", deviceId));
+        Assert.Equal("went on", Assert.Single(result.Output).BaseObject);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.StartsWith("IoTCentral.TelemetryNotFound,", result.Errors[0].FullyQualifiedErrorId);
+        Assert.StartsWith("IoTCentral.CommandNotFound,", result.Errors[1].FullyQualifiedErrorId);
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category));
+    }
+
+    [Fact]
     public void Devices_pipe_into_telemetry_by_their_id()
     {
         var first = NewPhone(simulated: true, prefix: "pipe");

@@ -53,7 +53,8 @@ public sealed class DeviceTemplateCmdletTests : DeviceDataTestBase
             ("device", device));
         Assert.Equal(id, Assert.Single(result.Output).BaseObject);
         var error = Assert.Single(result.Errors);
-        Assert.Equal(ErrorCategory.ResourceExists, error.CategoryInfo.Category);
+        Assert.StartsWith("IoTCentral.DeviceTemplateInUse,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
         Assert.Equal(id, error.TargetObject);
     }
 

@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using IoTCentral.Models;
 
@@ -11,15 +13,52 @@ namespace IoTCentral.Infrastructure
     /// </summary>
     internal static class ServiceErrorMapper
     {
+        // Codes that name what went wrong more precisely than the status does: a 409 for a template that devices
+        // still use is not "already exists", and a 404 for an unknown telemetry name is not a missing device.
+        private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate" };
+
         internal static ErrorRecord ToErrorRecord(IoTCentralException exception, string resourceKind, object? target)
         {
             var (category, suffix) = Classify(exception.Status);
-            var record = new ErrorRecord(exception, "IoTCentral." + resourceKind + suffix, category, target);
+            var errorId = "IoTCentral." + resourceKind + suffix;
+            var code = SpecificCode(exception.ErrorCode);
+            if (code != null)
+            {
+                errorId = "IoTCentral." + code;
+                if (code.EndsWith("InUse", StringComparison.Ordinal))
+                {
+                    category = ErrorCategory.ResourceBusy;
+                }
+            }
+
+            var record = new ErrorRecord(exception, errorId, category, target);
             record.ErrorDetails = new ErrorDetails(Describe(exception))
             {
                 RecommendedAction = RecommendedAction(exception.Status),
             };
             return record;
+        }
+
+        /// <summary>
+        /// A service code such as DeviceTemplateInUse or TelemetryNotFound, or null for a generic one ("NotFound") or
+        /// a dotted numeric code (the real service's, whose catalogue is not public), which the status describes.
+        /// </summary>
+        private static string? SpecificCode(string? code)
+        {
+            if (string.IsNullOrEmpty(code) || !char.IsUpper(code![0]) || !code.All(char.IsLetterOrDigit))
+            {
+                return null;
+            }
+
+            foreach (var suffix in SpecificCodeSuffixes)
+            {
+                if (code.Length > suffix.Length && code.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return code;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Not signed in or not allowed: every later request would fail the same way.</summary>
