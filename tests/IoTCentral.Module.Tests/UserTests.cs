@@ -78,6 +78,17 @@ public sealed class UserTests : ModuleTestBase
         Assert.Equal(spObject, result.Output[3].Properties["ObjectId"].Value);
     }
 
+    [Theory]
+    [InlineData("Get-IoTCentralRole -Name '[' -Verbose")]
+    [InlineData("Get-IoTCentralUser -Email 'ops[@contoso.com' -Verbose")]
+    public void A_malformed_wildcard_is_refused_before_any_request(string script)
+    {
+        var result = Run(script);
+        Assert.StartsWith("ParameterArgumentValidationError,", result.TerminatingRecord!.FullyQualifiedErrorId);
+        Assert.Contains("not a valid wildcard pattern", result.TerminatingRecord.Exception.Message);
+        Assert.DoesNotContain(result.Verbose, v => v.Contains("/api/", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_list_streams_every_page_and_Email_filters_with_wildcards()
     {

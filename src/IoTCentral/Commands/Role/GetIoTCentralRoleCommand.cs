@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using IoTCentral.Completion;
 using IoTCentral.Models;
+using IoTCentral.Validation;
 
 namespace IoTCentral.Commands.Role
 {
@@ -15,6 +16,7 @@ namespace IoTCentral.Commands.Role
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ValidateWildcard]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }

@@ -19,6 +19,7 @@ namespace IoTCentral.Commands.User
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ValidateWildcard]
         [ValidateNotNullOrEmpty]
         public string? Email { get; set; }
 
