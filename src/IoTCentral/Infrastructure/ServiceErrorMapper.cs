@@ -15,6 +15,8 @@ namespace IoTCentral.Infrastructure
     {
         // Codes that name what went wrong more precisely than the status does: a 409 for a template that devices
         // still use is not "already exists", and a 404 for an unknown telemetry name is not a missing device.
+        private const string RequestToOtherHost = "RequestToOtherHost";
+
         private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate" };
 
         internal static ErrorRecord ToErrorRecord(IoTCentralException exception, string resourceKind, object? target)
@@ -22,7 +24,13 @@ namespace IoTCentral.Infrastructure
             var (category, suffix) = Classify(exception.Status);
             var errorId = "IoTCentral." + resourceKind + suffix;
             var code = SpecificCode(exception.ErrorCode);
-            if (code != null)
+            if (exception.Status == 0 && exception.ErrorCode == RequestToOtherHost)
+            {
+                // Refused by the client before sending: a URL (or nextLink) that would carry the credential elsewhere.
+                errorId = "IoTCentral." + RequestToOtherHost;
+                category = ErrorCategory.SecurityError;
+            }
+            else if (code != null)
             {
                 errorId = "IoTCentral." + code;
                 if (code.EndsWith("InUse", StringComparison.Ordinal))

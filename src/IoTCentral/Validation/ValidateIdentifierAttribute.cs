@@ -38,6 +38,12 @@ namespace IoTCentral.Validation
 
         private void ValidateOne(object? value)
         {
+            // '.' and '..' pass most id rules but would name another path once put in a URL.
+            if (value is string dots && (dots == "." || dots == ".."))
+            {
+                throw new ValidationMetadataException("'" + dots + "' is not valid: an id cannot be '.' or '..'.");
+            }
+
             if (value is string text && pattern.IsMatch(text))
             {
                 return;
