@@ -44,6 +44,8 @@
         'New-IoTCentralUser'
         'Set-IoTCentralUser'
         'Remove-IoTCentralUser'
+        'Start-IoTCentralEmulator'
+        'Stop-IoTCentralEmulator'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using IoTCentral.Emulator;
 using IoTCentral.Emulator.Hosting;
@@ -19,6 +20,29 @@ if (commandLine.ShowHelp)
     Console.WriteLine(CommandLine.Usage);
     return 0;
 }
+
+Process? parent = null;
+if (commandLine.ParentProcessId is { } parentId)
+{
+    try
+    {
+        parent = ParentProcess.TryOpen(parentId);
+    }
+    catch (FormatException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+
+    if (parent is null)
+    {
+        // The process that should own this emulator is gone, so nobody would ever stop it.
+        Console.Error.WriteLine($"Process {parentId} (--parent-process-id) is not running; not starting.");
+        return 3;
+    }
+}
+
+using var parentHandle = parent;
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -52,12 +76,12 @@ if (commandLine.ReadyFile is { } readyFile)
     ReadyFile.Write(readyFile, applicationUrl, server);
 }
 
-try
+// WhenAny never throws: a cancelled wait (Ctrl+C, SIGTERM) simply finishes it.
+var stopped = Task.Delay(Timeout.Infinite, stop.Token);
+var finished = await Task.WhenAny(parent is null ? [stopped] : [stopped, parent.WaitForExitAsync(stop.Token)]);
+if (finished != stopped)
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
-}
-catch (OperationCanceledException)
-{
+    Console.WriteLine($"Process {commandLine.ParentProcessId} (--parent-process-id) ended; stopping.");
 }
 
 return 0;

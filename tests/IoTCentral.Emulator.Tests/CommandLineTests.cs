@@ -47,4 +47,22 @@ public sealed class CommandLineTests
     {
         Assert.Throws<FormatException>(() => CommandLine.Parse(["--token-lifetime", minutes]));
     }
+
+    [Fact]
+    public void ParentProcessId_IsParsed_AndAbsentByDefault()
+    {
+        Assert.Null(CommandLine.Parse([]).ParentProcessId);
+        Assert.Equal(4242, CommandLine.Parse(["--parent-process-id", "4242"]).ParentProcessId);
+        Assert.Equal(17, CommandLine.Parse(["--parent-process-id=17"]).ParentProcessId);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("me")]
+    public void BadParentProcessId_IsAFormatError(string pid)
+    {
+        var error = Assert.Throws<FormatException>(() => CommandLine.Parse(["--parent-process-id", pid]));
+        Assert.Contains("--parent-process-id", error.Message);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -97,6 +98,48 @@ public sealed class ProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task ParentProcessId_TheEmulatorExitsWhenThatProcessEnds()
+    {
+        // Another emulator stands in for the test or script that owns this one: any process we can kill will do.
+        using var owner = EmulatorProcess.Start("--urls", "http://127.0.0.1:0");
+        var readyFile = Path.Combine(_workDir, "ready.json");
+        using var emulator = EmulatorProcess.Start("--urls", "http://127.0.0.1:0", "--ready-file", readyFile, "--parent-process-id", owner.Id.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            await WaitForFileAsync(readyFile, emulator);
+            Assert.False(emulator.HasExited);
+
+            owner.Kill();
+
+            Assert.True(emulator.WaitForExit(TimeSpan.FromSeconds(30)), "the emulator should stop when its parent process ends");
+            Assert.Equal(0, emulator.ExitCode);
+            Assert.Contains($"Process {owner.Id} (--parent-process-id) ended", emulator.Output);
+        }
+        finally
+        {
+            emulator.Kill();
+        }
+    }
+
+    [Fact]
+    public void ParentProcessId_OfAProcessThatIsNotRunning_DoesNotStart()
+    {
+        using var gone = EmulatorProcess.Start("--no-such-option");
+        Assert.True(gone.WaitForExit(StartTimeout));
+        using var emulator = EmulatorProcess.Start("--urls", "http://127.0.0.1:0", "--parent-process-id", gone.Id.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            Assert.True(emulator.WaitForExit(StartTimeout), "the emulator should not start for a parent that has ended");
+            Assert.Equal(3, emulator.ExitCode);
+            Assert.Contains("is not running", emulator.Errors);
+        }
+        finally
+        {
+            emulator.Kill();
+        }
+    }
+
     private static async Task<JsonElement> WaitForFileAsync(string path, EmulatorProcess emulator)
     {
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -122,6 +165,8 @@ public sealed class ProcessTests : IDisposable
         public bool HasExited => _process.HasExited;
 
         public int ExitCode => _process.ExitCode;
+
+        public int Id => _process.Id;
 
         public string Output
         {

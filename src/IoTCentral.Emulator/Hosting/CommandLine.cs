@@ -3,12 +3,12 @@ using System.Globalization;
 namespace IoTCentral.Emulator.Hosting;
 
 /// <summary>The parsed command line of the emulator executable.</summary>
-internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, bool ShowHelp, string? ExportCertificate = null)
+internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, bool ShowHelp, string? ExportCertificate = null, int? ParentProcessId = null)
 {
     public const string Usage = """
         IoT Central emulator: a local stand-in for the Azure IoT Central data-plane REST API.
 
-        Usage: IoTCentral.Emulator [options]
+        Usage: iotcentral-emulator [options]   (from a clone: dotnet run --project src/IoTCentral.Emulator -- [options])
 
           --urls URL[;URL]     where to listen (default http://127.0.0.1:5180; port 0 picks a free port)
           --page-size N        items per page of every list (default 100)
@@ -23,6 +23,8 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                                a free port when --urls is given)
           --identities FILE    register the identities FILE lists (default: DIR/identities.json with --data-dir)
           --token-lifetime MIN access token lifetime in minutes (default 60)
+          --parent-process-id PID
+                               exit when process PID ends (a test or script that starts the emulator)
           -h, --help           show this help
         """;
 
@@ -34,6 +36,7 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
         string? managedIdentityUrls = null;
         string? readyFile = null;
         string? exportCertificate = null;
+        int? parentProcessId = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
@@ -78,6 +81,12 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                         ? TimeSpan.FromMinutes(m)
                         : throw new FormatException($"--token-lifetime must be a number of minutes from 1 to 1440, not '{minutes}'.");
                     break;
+                case "--parent-process-id":
+                    var pid = Value();
+                    parentProcessId = int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+                        ? id
+                        : throw new FormatException($"--parent-process-id must be a process id, not '{pid}'.");
+                    break;
                 default:
                     throw new FormatException($"Unknown option '{args[i]}'.");
             }
@@ -88,7 +97,7 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
         var wellKnown = options.Urls == EmulatorDefaults.DefaultUrl;
         options.AuthorityUrls = authorityUrls ?? (wellKnown ? EmulatorDefaults.DefaultAuthorityUrl : "https://127.0.0.1:0");
         options.ManagedIdentityUrls = managedIdentityUrls ?? (wellKnown ? EmulatorDefaults.DefaultManagedIdentityUrl : "http://127.0.0.1:0");
-        return new CommandLine(options, readyFile, false, exportCertificate);
+        return new CommandLine(options, readyFile, false, exportCertificate, parentProcessId);
     }
 
     private static (string Name, string? Value) Split(string arg)

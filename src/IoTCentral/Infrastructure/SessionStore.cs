@@ -51,6 +51,16 @@ namespace IoTCentral.Infrastructure
             client.Dispose();
         }
 
+        /// <summary>Forgets the session's client and, when it is this runspace's default, the default too.</summary>
+        internal static void Disconnect(IoTCentralSession session)
+        {
+            Remove(session);
+            if (ReferenceEquals(session, GetDefault()))
+            {
+                SetDefault(null);
+            }
+        }
+
         internal static IoTCentralSession? GetDefault()
         {
             var runspace = Runspace.DefaultRunspace;

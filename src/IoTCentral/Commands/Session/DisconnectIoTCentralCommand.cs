@@ -15,19 +15,14 @@ namespace IoTCentral.Commands.Session
 
         protected override void ProcessRecord()
         {
-            var current = SessionStore.GetDefault();
-            var session = Session ?? current;
+            var session = Session ?? SessionStore.GetDefault();
             if (session == null)
             {
                 WriteVerbose("Not connected; nothing to disconnect.");
                 return;
             }
 
-            SessionStore.Remove(session);
-            if (ReferenceEquals(session, current))
-            {
-                SessionStore.SetDefault(null);
-            }
+            SessionStore.Disconnect(session);
 
             WriteVerbose("Disconnected from " + session.ApplicationUrl + ".");
         }
