@@ -112,7 +112,8 @@ Describe 'Query and control tutorial' {
         { Get-IoTCentralDeviceTemplate -Id $removable.Id -Session $admin -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.DeviceTemplateNotFound*'
 
         Remove-IoTCentralDeviceTemplate -Id $template.Id -Force -Session $admin -ErrorVariable inUse -ErrorAction SilentlyContinue
-        $inUse[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $inUse[0].FullyQualifiedErrorId | Should -BeLike 'IoTCentral.DeviceTemplateInUse,*'
+        $inUse[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
     }
 
     It 'runs the query-and-control example script' {

@@ -4,8 +4,9 @@ $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
 $script:Out = Join-Path $script:Root 'out'
 $script:PesterVersion = '5.9.1'
 
+# dotnet's own output goes to the host, never into the pipeline, so a function that calls it returns only its value.
 function Invoke-Dotnet {
-    dotnet @args
+    dotnet @args | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $args failed with exit code $LASTEXITCODE" }
 }
 
