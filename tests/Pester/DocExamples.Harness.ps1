@@ -261,6 +261,12 @@ function Invoke-DocExample {
         finally {
             if ($PSStyle.OutputRendering -ne $savedRendering) { $PSStyle.OutputRendering = $savedRendering }
             Pop-Location
+            # The README imports ./out/IoTCentral through the link; put back the repository's copy before the link
+            # and its folder go, or later tests would use a module whose files are gone.
+            if ((Get-Module IoTCentral).ModuleBase -like "$work*") {
+                Remove-Module IoTCentral
+                Import-Module (Join-Path $DocRepositoryRoot 'out/IoTCentral/IoTCentral.psd1') -Global
+            }
             Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
             Remove-Item $transcript -ErrorAction SilentlyContinue
         }
