@@ -17,8 +17,8 @@ How an example runs:
   https://contoso.azureiotcentral.com, http://127.0.0.1:5180 and a bare '-Emulator' point at the test emulator.
 - Runbook examples run with stand-ins for Azure Automation's Get-AutomationVariable, Set-AutomationVariable and
   Get-AutomationPSCredential that hold the emulator's development admin token.
-- The working directory is a fresh temporary folder with a copy of docs/examples, so ./docs/examples/... paths
-  resolve and files the examples write are thrown away.
+- The working directory is a fresh temporary folder with links to the repository's docs and out folders, so
+  ./docs/examples/... and ./out/IoTCentral resolve and files the examples write are thrown away.
 #>
 
 BeforeDiscovery {
