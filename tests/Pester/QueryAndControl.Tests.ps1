@@ -61,9 +61,13 @@ Describe 'Query and control tutorial' {
     }
 
     It 'shows the desired value and acknowledgement of a property write' {
-        $state = Set-IoTCentralDeviceProperty -DeviceId $deviceId -Value @{ telemetryInterval = 10 } -PassThru -Session $admin
-        $state.Name | Should -Be 'telemetryInterval'
+        # -PassThru writes one state per property of the answer, device_info's reported values included.
+        $states = Set-IoTCentralDeviceProperty -DeviceId $deviceId -Value @{ telemetryInterval = 10 } -PassThru -Session $admin
+        $state = $states | Where-Object { $_.Name -eq 'telemetryInterval' -and -not $_.Component }
+        $state | Should -HaveCount 1
         $state.DesiredValue | Should -Be 10
+        $state.Acknowledged | Should -BeTrue
+        ($states | Where-Object Component -eq 'device_info').Name | Should -Contain 'manufacturer'
     }
 
     It 'pipes devices into telemetry by their id' {

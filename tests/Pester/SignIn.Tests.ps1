@@ -64,10 +64,12 @@ Describe 'Signing in with Microsoft Entra identities' {
 
     It 'refuses device-code sign-in in a non-interactive host' {
         # A thread job's runspace has no user to answer, like an Automation job.
+        # Start-ThreadJob takes only plain $using: variables, not property paths.
         $manifest = Join-Path $PSScriptRoot '../../out/IoTCentral/IoTCentral.psd1'
+        $applicationUrl = $emulator.ApplicationUrl
         $job = Start-ThreadJob {
             Import-Module $using:manifest
-            try { Connect-IoTCentral -ApplicationUrl $using:emulator.ApplicationUrl -UseDeviceAuthentication } catch { $_.FullyQualifiedErrorId }
+            try { Connect-IoTCentral -ApplicationUrl $using:applicationUrl -UseDeviceAuthentication } catch { $_.FullyQualifiedErrorId }
         }
         $job | Receive-Job -Wait -AutoRemoveJob | Should -BeLike 'IoTCentral.NonInteractiveHost*'
     }

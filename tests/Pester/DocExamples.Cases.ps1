@@ -1,0 +1,1059 @@
+# What each documentation example needs and what it must do, keyed 'Page / Example title' (see
+# DocExamples.Tests.ps1 for how they run). Setup and Assert run in the example's own scope: Setup may define the
+# variables the example uses; Assert reads $Run, $DocApp and the example's variables. The blocks run long after
+# this file returns, so what they share (role ids, helpers) lives in DocExamples.Harness.ps1.
+
+@{
+    # ---------------------------------------------------------------- Connect-IoTCentral
+    'Connect-IoTCentral / Example 1: Sign in with an API token' = @{
+        # Read-Host stands for the person typing the token.
+        Setup  = { function Read-Host([switch] $AsSecureString, [string] $Prompt) { $DocApp.AdminToken } }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.IoTCentralSession])
+            $Run.Output[0].AuthKind | Should -Be 'ApiToken'
+            "$($Run.Output[0].ApplicationUrl)".TrimEnd('/') | Should -Be $DocApp.Url.TrimEnd('/')
+            (Get-IoTCentralSession).SessionId | Should -Be $Run.Output[0].SessionId
+            $Run.Text | Should -Not -Match ([regex]::Escape($DocApp.AdminTokenText))
+        }
+    }
+    'Connect-IoTCentral / Example 3: Work against the local emulator' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.IoTCentralSession])
+            $roles = $Run.Output | Where-Object { $_ -is [IoTCentral.Models.Role] }
+            $roles.DisplayName | Should -Contain 'Administrator'
+            $roles.DisplayName | Should -Contain 'Operator'
+            $Run.Text | Should -Not -Match ([regex]::Escape($DocApp.AdminTokenText))
+        }
+    }
+    'Connect-IoTCentral / Example 4: Runbook with an API token kept in an encrypted Automation variable' = @{
+        Setup  = {
+            New-DocDevice -Id blocked-01 -Extra @{ DisplayName = 'Blocked'; Enabled = $false } | Out-Null
+            New-DocDevice -Id working-01 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'blocked-01'
+            $Run.Output[0].PSObject.Properties.Name | Should -Be @('Id', 'DisplayName')
+            Get-Variable plain -Scope 0 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $Run.Text | Should -Not -Match ([regex]::Escape($DocApp.AdminTokenText))
+        }
+    }
+    'Connect-IoTCentral / Example 5: Runbook with an Automation credential asset' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            (Get-IoTCentralSession).AuthKind | Should -Be 'ApiToken'
+            (Get-IoTCentralRole -Name Administrator).Id | Should -Be $adminRole
+        }
+    }
+    'Connect-IoTCentral / Example 11: Two applications in one script' = @{
+        Setup  = {
+            $testApp = & $secondApplication 'contoso-test'
+            $testToken = $testApp.AdminApiToken
+            $prodToken = $DocApp.AdminToken
+            $testSession = Connect-IoTCentral -ApplicationUrl $testApp.ApplicationUrl -ApiToken $testToken
+            New-IoTCentralDevice -Id shared-01 -Session $testSession | Out-Null
+            New-IoTCentralDevice -Id shared-01 -Session $DocApp.Admin | Out-Null
+            New-IoTCentralDevice -Id prod-only-01 -Session $DocApp.Admin | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'prod-only-01'
+            "$($test.ApplicationUrl)" | Should -Not -Be "$($prod.ApplicationUrl)"
+            (Get-IoTCentralSession).SessionId | Should -Be $prod.SessionId
+        }
+    }
+
+    # ---------------------------------------------------------------- Disconnect-IoTCentral
+    'Disconnect-IoTCentral / Example 1: Close the default session' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            Get-IoTCentralSession | Should -BeNullOrEmpty
+        }
+    }
+    'Disconnect-IoTCentral / Example 2: Close a session that is kept in a variable' = @{
+        Setup  = {
+            $operatorToken = (New-IoTCentralApiToken -Id operator -Role Operator).Token
+            1..12 | ForEach-Object { New-IoTCentralDevice -Id "device-$_" } | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 10
+            $Run.Output | ForEach-Object { $_ | Should -BeOfType ([IoTCentral.Models.Device]) }
+            # $operator was the default too, so nothing is left.
+            Get-IoTCentralSession | Should -BeNullOrEmpty
+            { Get-IoTCentralDevice -Session $operator -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.NotConnected*'
+        }
+    }
+    'Disconnect-IoTCentral / Example 3: Always clean up in a runbook' = @{
+        Setup  = {
+            New-DocDevice -Id loose-01 | Out-Null
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'loose-01'
+            Get-IoTCentralSession | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralApiToken
+    'Get-IoTCentralApiToken / Example 1: List every API token' = @{
+        Setup  = {
+            $secret = ConvertFrom-SecureStringToText (New-IoTCentralApiToken -Id ops-token -Role Operator).Token
+            New-IoTCentralApiToken -Id build-token -Role Builder | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Sort-Object | Should -Be @('build-token', 'ops-token')
+            $Run.Output | ForEach-Object { $_.Token | Should -BeNullOrEmpty }
+            $Run.Text | Should -Not -Match ([regex]::Escape($secret))
+        }
+    }
+    'Get-IoTCentralApiToken / Example 2: Find tokens that expire within 30 days' = @{
+        Setup  = {
+            New-IoTCentralApiToken -Id soon -Role Operator -Expiry (Get-Date).AddDays(10) | Out-Null
+            New-IoTCentralApiToken -Id later -Role Operator -Expiry (Get-Date).AddDays(60) | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'soon' }
+    }
+    'Get-IoTCentralApiToken / Example 3: Get one token' = @{
+        Setup  = { New-IoTCentralApiToken -Id ops-token -Role Operator | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'ops-token'
+            $Run.Output.Roles.Role | Should -Be $operatorRole
+        }
+    }
+    'Get-IoTCentralApiToken / Example 4: Runbook that reports expiring tokens' = @{
+        Setup  = {
+            New-IoTCentralApiToken -Id soon -Role Operator -Expiry (Get-Date).AddDays(7) | Out-Null
+            New-IoTCentralApiToken -Id later -Role Operator -Expiry (Get-Date).AddDays(60) | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeLike 'API token soon expires on *'
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralCommandHistory
+    'Get-IoTCentralCommandHistory / Example 1: See the last lightOn of a phone' = @{
+        Setup  = {
+            New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null
+            1..2 | ForEach-Object { Invoke-IoTCentralCommand -DeviceId phone-01 -Name lightOn -Request @{ duration = $_; delay = 0; pulses = 1 } } | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output.ResponseCode | Should -Be @(200, 200)
+            $Run.Output[0].Request.duration | Should -Be 2 -Because 'the newest run comes first'
+        }
+    }
+    'Get-IoTCentralCommandHistory / Example 2: Find failed runs across devices' = @{
+        Setup  = {
+            New-DocDevice -Id gateway-01 -Template gateway -Simulated | Out-Null
+            New-DocDevice -Id gateway-02 -Template gateway | Out-Null
+            New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null
+            Send-DocDeviceFeed -DeviceId gateway-02 -Route commands/reboot -Method PUT -Body @{ responseCode = 500 }
+            Invoke-IoTCentralCommand -DeviceId gateway-01 -Name reboot | Out-Null
+            Invoke-IoTCentralCommand -DeviceId gateway-02 -Name reboot | Out-Null
+        }
+        Assert = {
+            # phone-01 has no reboot command; its error is silenced as the example asks.
+            Assert-NoDocError $Run
+            $Run.Output.DeviceId | Should -Be 'gateway-02'
+            $Run.Output.ResponseCode | Should -Be 500
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDevice
+    'Get-IoTCentralDevice / Example 1: List every device' = @{
+        Setup  = { 'a-01', 'b-01', 'c-01' | ForEach-Object { New-DocDevice -Id $_ } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Sort-Object | Should -Be @('a-01', 'b-01', 'c-01')
+            $Run.Output | ForEach-Object { $_ | Should -BeOfType ([IoTCentral.Models.Device]) }
+        }
+    }
+    'Get-IoTCentralDevice / Example 2: The first few devices only' = @{
+        Setup  = { 1..7 | ForEach-Object { New-DocDevice -Id "device-$_" } | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 5 }
+    }
+    'Get-IoTCentralDevice / Example 3: Devices of one template' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            New-DocDevice -Id phone-01 -Template phone | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'thermostat-01' }
+    }
+    'Get-IoTCentralDevice / Example 4: Get devices by id, from the pipeline' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 | Out-Null }
+        Assert = {
+            $Run.Terminating | Should -BeNullOrEmpty
+            $Run.Output.Id | Should -Be 'thermostat-01'
+            $Run.Errors | Should -HaveCount 1
+            $Run.Errors[0].FullyQualifiedErrorId | Should -Be 'IoTCentral.DeviceNotFound,IoTCentral.Commands.Device.GetIoTCentralDeviceCommand'
+            $Run.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $Run.Errors[0].TargetObject | Should -Be 'thermostat-02'
+        }
+    }
+    'Get-IoTCentralDevice / Example 5: Count devices by status' = @{
+        Setup  = {
+            New-DocDevice -Id loose-01 | Out-Null
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            New-DocDevice -Id thermostat-02 -Template thermostat | Out-Null
+            New-DocDevice -Id blocked-01 -Extra @{ Enabled = $false } | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $counts = @{}; $Run.Output | ForEach-Object { $counts[$_.Name] = $_.Count }
+            $counts.Keys | Sort-Object | Should -Be @('Blocked', 'Registered', 'Unassociated')
+            $counts['Registered'] | Should -Be 2
+        }
+    }
+    'Get-IoTCentralDevice / Example 6: Runbook that reports devices that never connected' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            New-DocDevice -Id simulated-01 -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id loose-01 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostat-01'
+            $Run.Output[0].PSObject.Properties.Name | Should -Be @('Id', 'DisplayName', 'Template')
+            $Run.Output[0].Template | Should -Be 'dtmi:contoso:thermostat;1'
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDeviceComponent
+    'Get-IoTCentralDeviceComponent / Example 1: List the components of a phone' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be @('device_info', 'sensors')
+            $Run.Output.DeviceId | Should -Be @('phone-01', 'phone-01')
+        }
+    }
+    "Get-IoTCentralDeviceComponent / Example 2: Read every component's properties" = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            ($Run.Output | Where-Object manufacturer).swVersion | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDeviceCredential
+    "Get-IoTCentralDeviceCredential / Example 1: Get a device's credentials" = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            $key = (Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText).PrimaryKey
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DeviceId | Should -Be 'thermostat-01'
+            $Run.Output.IdScope | Should -Not -BeNullOrEmpty
+            $Run.Output.PrimaryKey | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape($key))
+        }
+    }
+    "Get-IoTCentralDeviceCredential / Example 2: Write a device's connection settings to a file" = @{
+        Setup  = { New-DocDevice -Id thermostat-01 | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $expected = Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText
+            Get-Content ./thermostat-01.env | Should -Be @("ID_SCOPE=$($expected.IdScope)", 'DEVICE_ID=thermostat-01', "DEVICE_KEY=$($expected.PrimaryKey)")
+        }
+    }
+    'Get-IoTCentralDeviceCredential / Example 3: Credentials for all new devices' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            New-DocDevice -Id loose-01 | Out-Null
+            $key = (Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText).PrimaryKey
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DeviceId | Should -Be 'thermostat-01'
+            $Run.Output.PrimaryKey | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape($key))
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDeviceModule
+    'Get-IoTCentralDeviceModule / Example 1: List the modules of an IoT Edge device' = @{
+        Setup  = { New-DocDevice -Id edge-gateway-01 -Template edge | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'SimulatedTemperatureSensor'
+            $Run.Output.DisplayName | Should -Be 'Simulated temperature sensor'
+        }
+    }
+    "Get-IoTCentralDeviceModule / Example 2: Read each module's properties" = @{
+        Setup  = {
+            New-DocDevice -Id edge-gateway-01 -Template edge -Simulated | Out-Null
+            Set-IoTCentralDeviceProperty -DeviceId edge-gateway-01 -Module SimulatedTemperatureSensor -Value @{ SendInterval = 15 }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].SendInterval | Should -Be 15
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDeviceProperty
+    'Get-IoTCentralDeviceProperty / Example 1: Read the device information of a phone' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].manufacturer | Should -Not -BeNullOrEmpty
+            $Run.Output[0].swVersion | Should -Not -BeNullOrEmpty
+        }
+    }
+    'Get-IoTCentralDeviceProperty / Example 2: Read one value' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([string])
+        }
+    }
+    'Get-IoTCentralDeviceProperty / Example 3: Check whether the device applied a write' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            Set-IoTCentralDeviceProperty -DeviceId thermostat-01 -Value @{ targetTemperature = 22 }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'targetTemperature'
+            $Run.Output.DesiredValue | Should -Be 22
+            $Run.Output.Acknowledged | Should -BeFalse
+        }
+    }
+    'Get-IoTCentralDeviceProperty / Example 4: Report the firmware of every device of a template' = @{
+        Setup  = {
+            New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null
+            New-DocDevice -Id phone-02 -Template phone -Simulated | Out-Null
+            New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output[0] | Should -Match '^phone-01: \S'
+            $Run.Output[1] | Should -Match '^phone-02: \S'
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDeviceTelemetry
+    'Get-IoTCentralDeviceTelemetry / Example 1: Read the accelerometer of a phone' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'accelerometer'
+            $Run.Output.Value.x | Should -BeOfType ([ValueType])
+            $Run.Output.Timestamp | Should -Not -BeNullOrEmpty
+        }
+    }
+    'Get-IoTCentralDeviceTelemetry / Example 2: Read the same telemetry of every device' = @{
+        Setup  = {
+            New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null
+            New-DocDevice -Id phone-02 -Template phoneAsADevice -Simulated | Out-Null
+            New-DocDevice -Id phone-03 -Template phoneAsADevice | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 4
+            $Run.Output | ForEach-Object { "$($_.DeviceId)/$($_.Name)" } | Sort-Object |
+                Should -Be @('phone-01/accelerometer', 'phone-01/battery', 'phone-02/accelerometer', 'phone-02/battery')
+        }
+    }
+    'Get-IoTCentralDeviceTelemetry / Example 3: Find devices that have been silent for an hour' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id thermostat-02 -Template thermostat | Out-Null
+            New-DocDevice -Id thermostat-03 -Template thermostat | Out-Null
+            Send-DocDeviceFeed -DeviceId thermostat-03 -Route telemetry -Body @{ timestamp = [datetime]::UtcNow.AddHours(-2).ToString('o'); values = @{ temperature = 20 } }
+            New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DeviceId | Sort-Object | Should -Be @('thermostat-02', 'thermostat-03')
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralDeviceTemplate
+    'Get-IoTCentralDeviceTemplate / Example 1: List the templates' = @{
+        Setup  = { Publish-DocTemplate thermostat | Out-Null; Publish-DocTemplate phone | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Sort-Object | Should -Be @('dtmi:contoso:phone;1', 'dtmi:contoso:thermostat;1')
+        }
+    }
+    'Get-IoTCentralDeviceTemplate / Example 2: Get one template and list its components' = @{
+        Setup  = { Publish-DocTemplate phone | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Sort-Object | Should -Be @('device_info', 'sensors') }
+    }
+    'Get-IoTCentralDeviceTemplate / Example 3: Find the template of a device' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phone | Out-Null; Publish-DocTemplate thermostat | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'dtmi:contoso:phone;1' }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralRole
+    'Get-IoTCentralRole / Example 1: List every role' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            foreach ($name in 'Administrator', 'Builder', 'Operator', 'Org Admin', 'Org Operator', 'Org Viewer') { $Run.Output.DisplayName | Should -Contain $name }
+        }
+    }
+    'Get-IoTCentralRole / Example 2: Find roles by name with a wildcard' = @{
+        Assert = { Assert-NoDocError $Run; $Run.Output.DisplayName | Should -Be 'Operator' }
+    }
+    'Get-IoTCentralRole / Example 3: Get one role by its id' = @{
+        Assert = { Assert-NoDocError $Run; $Run.Output.DisplayName | Should -Be 'Operator' }
+    }
+    'Get-IoTCentralRole / Example 4: Create an API token for a role found by name' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'ops-token'
+            $Run.Output.Roles.Role | Should -Be $operatorRole
+            $Run.Output.Token | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape((ConvertFrom-SecureStringToText $Run.Output.Token)))
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralSession
+    'Get-IoTCentralSession / Example 1: See where the next command will go' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            "$($Run.Output.ApplicationUrl)".TrimEnd('/') | Should -Be $DocApp.Url.TrimEnd('/')
+            $Run.Output.AuthKind | Should -Be 'ApiToken'
+            $Run.Text | Should -Not -Match ([regex]::Escape($DocApp.AdminTokenText))
+        }
+    }
+    'Get-IoTCentralSession / Example 2: Sign in only when needed' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 | Out-Null; Disconnect-IoTCentral }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostat-01'
+            Get-IoTCentralSession | Should -Not -BeNullOrEmpty
+        }
+    }
+    'Get-IoTCentralSession / Example 3: Warn before a long job outlives its token' = @{
+        Setup  = {
+            $shortLived = New-IoTCentralApiToken -Id short-lived -Role Operator -Expiry (Get-Date).AddMinutes(30)
+            Connect-IoTCentral -ApplicationUrl $DocApp.Url -ApiToken $shortLived.Token -WarningAction SilentlyContinue | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Warnings | Should -HaveCount 1
+            $Run.Warnings[0].Message | Should -BeLike 'The IoT Central credential expires at *; reconnect first.'
+        }
+    }
+
+    # ---------------------------------------------------------------- Get-IoTCentralUser
+    'Get-IoTCentralUser / Example 1: List every user' = @{
+        Setup  = {
+            New-IoTCentralUser -Email pat@contoso.com -Role Operator | Out-Null
+            New-IoTCentralUser -ServicePrincipal -TenantId ([guid]::NewGuid()) -ObjectId ([guid]::NewGuid()) -Role Builder | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Type | Sort-Object | Should -Be @('Email', 'ServicePrincipal')
+        }
+    }
+    'Get-IoTCentralUser / Example 2: Find the users of one email domain' = @{
+        Setup  = {
+            New-IoTCentralUser -Email pat@contoso.com -Role Operator | Out-Null
+            New-IoTCentralUser -Email sam@fabrikam.com -Role Operator | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Email | Should -Be 'pat@contoso.com' }
+    }
+    'Get-IoTCentralUser / Example 3: Get one user and show role names instead of ids' = @{
+        Setup  = { New-IoTCentralUser -Email pat@contoso.com -Role Operator, Builder -Id $userId | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Sort-Object | Should -Be @('Builder', 'Operator') }
+    }
+    'Get-IoTCentralUser / Example 4: Runbook that reports the service principals with the Administrator role' = @{
+        Setup  = {
+            $tenant = [guid]::NewGuid()
+            New-IoTCentralUser -ServicePrincipal -TenantId $tenant -ObjectId ([guid]::NewGuid()) -Role Administrator -Id sp-admin | Out-Null
+            New-IoTCentralUser -ServicePrincipal -TenantId $tenant -ObjectId ([guid]::NewGuid()) -Role Operator -Id sp-operator | Out-Null
+            New-IoTCentralUser -Email pat@contoso.com -Role Administrator | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'sp-admin' }
+    }
+
+    # ---------------------------------------------------------------- Invoke-IoTCentralCommand
+    'Invoke-IoTCentralCommand / Example 1: Flash the light of a phone (the REST tutorial)' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeOfType ([IoTCentral.Models.DeviceCommandResult])
+            $Run.Output.ResponseCode | Should -Be 200
+            $Run.Output.Response.pulsesDone | Should -BeOfType ([ValueType])
+        }
+    }
+    'Invoke-IoTCentralCommand / Example 2: Run a command of a component and wait for a device to connect' = @{
+        Setup  = { New-DocDevice -Id controller-01 -Template controller -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Component | Should -Be 'thermostat1'
+            $Run.Output.ConnectionTimeout | Should -Be 30
+            $Run.Output.ResponseCode | Should -Be 200
+            $Run.Output.Response.maxTemp | Should -BeOfType ([ValueType])
+        }
+    }
+    'Invoke-IoTCentralCommand / Example 3: Reboot a fleet, rehearsed first' = @{
+        Setup  = {
+            New-DocDevice -Id gateway-01 -Template gateway -Simulated | Out-Null
+            New-DocDevice -Id gateway-02 -Template gateway -Simulated | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $Run.WhatIf | Should -Be @('Performing the operation "Run command reboot" on target "device ''gateway-01''".', 'Performing the operation "Run command reboot" on target "device ''gateway-02''".')
+            Get-IoTCentralCommandHistory -DeviceId gateway-01 -Name reboot | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- Invoke-IoTCentralQuery
+    'Invoke-IoTCentralQuery / Example 1: Query the last day of accelerometer readings (the REST tutorial)' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            # A day of 5-second readings is more than the 10,000-row cap, which the module warns about.
+            $Run.Output | Should -HaveCount 10000
+            $Run.Warnings | Should -HaveCount 1
+            $Run.Output[0].'$id' | Should -Be 'phone-01'
+            $Run.Output[0].'sensors.accelerometer'.z | Should -BeOfType ([ValueType])
+        }
+    }
+    'Invoke-IoTCentralQuery / Example 2: Filter and shape rows in the pipeline' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $expected = @(Invoke-IoTCentralQuery $query | Where-Object { [math]::Abs($_.acc.z) -gt 9 })
+            $Run.Output | Should -HaveCount $expected.Count
+            $Run.Output | ForEach-Object { $_ | Should -Match '^phone-01 \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$' }
+        }
+    }
+    'Invoke-IoTCentralQuery / Example 3: Average temperature in 10-minute windows' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Count | Should -BeIn 144, 145
+            $Run.Output | ForEach-Object { $_.avg_temperature | Should -BeOfType ([ValueType]); $_.'$ts' | Should -Not -BeNullOrEmpty }
+        }
+    }
+    'Invoke-IoTCentralQuery / Example 4: Runbook: report devices with outdated firmware' = @{
+        Setup  = {
+            New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null
+            New-DocDevice -Id phone-02 -Template phone -Simulated | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Sort-Object | ForEach-Object { $_ | Should -Match '^phone-0[12] runs \S' }
+            $Run.Output | Should -HaveCount 2
+        }
+    }
+
+    # ---------------------------------------------------------------- Invoke-IoTCentralRestMethod
+    "Invoke-IoTCentralRestMethod / Example 1: Read a device's properties" = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.targetTemperature | Should -BeOfType ([ValueType])
+            $Run.Output.'$metadata'.targetTemperature.desiredValue | Should -BeNullOrEmpty
+        }
+    }
+    'Invoke-IoTCentralRestMethod / Example 2: Change a writable property' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.'$metadata'.targetTemperature.desiredValue | Should -Be 21.5
+            (Get-IoTCentralDeviceProperty -DeviceId thermostat-01).targetTemperature | Should -Be 21.5
+        }
+    }
+    'Invoke-IoTCentralRestMethod / Example 3: Run a device command' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -Be 200
+            $result.request.delay | Should -Be 5
+        }
+    }
+    'Invoke-IoTCentralRestMethod / Example 4: Read every page of a list' = @{
+        Setup  = { 'thermostat', 'controller', 'gateway', 'edge', 'phone' | ForEach-Object { Publish-DocTemplate $_ } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            # The test emulator pages by 2, so this took three pages.
+            $Run.Output.'@id' | Sort-Object | Should -Be @('dtmi:contoso:edgeGateway;1', 'dtmi:contoso:gateway;1', 'dtmi:contoso:phone;1', 'dtmi:contoso:temperatureController;1', 'dtmi:contoso:thermostat;1')
+        }
+    }
+    'Invoke-IoTCentralRestMethod / Example 5: Call a preview operation with a JSON body' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Count | Should -BeIn 720, 721
+            $Run.Output | ForEach-Object { $_.'$id' | Should -Be 'thermostat-01' }
+        }
+    }
+    'Invoke-IoTCentralRestMethod / Example 6: Runbook that sends a command to many devices' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id thermostat-02 -Template thermostat -Simulated | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.responseCode | Should -Be @(200, 200)
+            Get-IoTCentralCommandHistory -DeviceId thermostat-02 -Name syncClock | Should -HaveCount 1
+        }
+    }
+
+    # ---------------------------------------------------------------- New-IoTCentralApiToken
+    'New-IoTCentralApiToken / Example 1: Create an operator token from a piped role' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'ops-token'
+            $Run.Output.Token | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape((ConvertFrom-SecureStringToText $Run.Output.Token)))
+        }
+    }
+    'New-IoTCentralApiToken / Example 2: Create a token, then sign in with it' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostat-01'
+            $t.Expiry | Should -BeGreaterThan (Get-Date).AddDays(29)
+            { New-IoTCentralApiToken -Id more -Role Operator -Session $operator } | Should -Throw -ErrorId 'IoTCentral.ApiTokenAccessDenied*'
+            $Run.Text | Should -Not -Match ([regex]::Escape((ConvertFrom-SecureStringToText $t.Token)))
+        }
+    }
+    'New-IoTCentralApiToken / Example 3: Several roles, limited to one organization' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Roles.Role | Should -Be @('b4935647-30e4-4ed3-9074-dcac66c2f8ef', '84cc62c1-dabe-49d3-b16e-8b291232b285')
+            $Run.Output.Roles.Organization | Should -Be @('seattle', 'seattle')
+        }
+    }
+    'New-IoTCentralApiToken / Example 4: Rehearse first' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -Be 'Performing the operation "Create with role(s) Builder" on target "API token ''build-pipeline''".'
+            Get-IoTCentralApiToken | Should -BeNullOrEmpty
+        }
+    }
+    'New-IoTCentralApiToken / Example 5: Runbook that rotates a token kept in an Automation variable' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $stored = $DocApp.AutomationVariables['IoTCentralOperatorToken']
+            $stored | Should -BeLike 'SharedAccessSignature *'
+            $Run.Text | Should -Not -Match ([regex]::Escape($stored))
+            $rotated = Connect-IoTCentral -ApplicationUrl $DocApp.Url -ApiToken (ConvertTo-SecureString $stored -AsPlainText -Force)
+            (Get-IoTCentralApiToken -Id $id -Session $DocApp.Admin).Roles.Role | Should -Be $operatorRole
+            Get-IoTCentralDevice -Session $rotated | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- New-IoTCentralDevice
+    'New-IoTCentralDevice / Example 1: Register a device' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostat-01'
+            $Run.Output.DisplayName | Should -Be 'Thermostat 01'
+            $Run.Output.Status | Should -Be 'Unassociated'
+        }
+    }
+    'New-IoTCentralDevice / Example 2: Register a device of a template' = @{
+        Setup  = { Publish-DocTemplate thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Template | Should -Be 'dtmi:contoso:thermostat;1'
+            $Run.Output.Status | Should -Be 'Registered'
+        }
+    }
+    'New-IoTCentralDevice / Example 3: Register devices from a CSV file' = @{
+        Setup  = {
+            Publish-DocTemplate thermostat | Out-Null
+            @(
+                'Id,DisplayName,Template'
+                'thermostat-01,Thermostat 01,dtmi:contoso:thermostat;1'
+                'thermostat-02,Thermostat 02,'
+                'thermostat-03,Thermostat 03,dtmi:contoso:thermostat;1'
+            ) | Set-Content ./devices.csv
+        }
+        Assert = {
+            $Run.Terminating | Should -BeNullOrEmpty
+            $Run.Output.Id | Should -Be @('thermostat-01', 'thermostat-03')
+            $Run.Errors | Should -HaveCount 1
+            # The empty Template of the second row is not a DTMI.
+            $Run.Errors[0].FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationError,IoTCentral.Commands.Device.NewIoTCentralDeviceCommand'
+            $Run.Errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            Get-IoTCentralDevice -Id thermostat-02 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+    }
+    'New-IoTCentralDevice / Example 4: A simulated device for a demo' = @{
+        Setup  = { Publish-DocTemplate thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Simulated | Should -BeTrue
+            (Get-IoTCentralDeviceTelemetry -DeviceId demo-sim-01 -Name temperature).Value | Should -BeOfType ([ValueType])
+        }
+    }
+    'New-IoTCentralDevice / Example 5: Register a blocked device in an organization' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 1
+            $Run.WhatIf[0] | Should -BeLike "*'plant-7-pump-3'*"
+            Get-IoTCentralDevice | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- New-IoTCentralDeviceTemplate
+    'New-IoTCentralDeviceTemplate / Example 1: Publish the template of the tutorial' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'dtmi:contoso:phoneAsADevice;1'
+            $Run.Output.DisplayName | Should -Be 'Phone as a device'
+        }
+    }
+    'New-IoTCentralDeviceTemplate / Example 2: Publish a template built in PowerShell' = @{
+        Setup  = { $DocTemplates.thermostat.capabilityModel | ConvertTo-Json -Depth 20 | Set-Content ./thermostat.json }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'dtmi:contoso:thermostatTemplate;1'
+            $Run.Output.DisplayName | Should -Be 'Thermostat'
+            $Run.Output.CapabilityModel.contents.name | Should -Contain 'targetTemperature'
+        }
+    }
+    'New-IoTCentralDeviceTemplate / Example 3: Copy every template to another application' = @{
+        Setup  = {
+            $testApp = & $secondApplication 'contoso-test'
+            $testToken = $testApp.AdminApiToken
+            Publish-DocTemplate thermostat | Out-Null
+            Publish-DocTemplate phone | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf | Should -BeLike '*dtmi:contoso:*'
+            Get-IoTCentralDeviceTemplate -Session $target | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- New-IoTCentralUser
+    'New-IoTCentralUser / Example 1: Add a person as an operator' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Type | Should -Be 'Email'
+            $Run.Output.Email | Should -Be 'pat@contoso.com'
+            $Run.Output.Roles.Role | Should -Be $operatorRole
+        }
+    }
+    "New-IoTCentralUser / Example 2: Add a service principal, with roles from the spec's example" = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'build-pipeline'
+            $Run.Output.Type | Should -Be 'ServicePrincipal'
+            $Run.Output.ObjectId | Should -Be '65e13aac-1443-4c49-9d49-57b87197cfff'
+            $Run.Output.Roles.Role | Should -Be $builderRole
+        }
+    }
+    'New-IoTCentralUser / Example 3: Give a Microsoft Entra group an organization role' = @{
+        Setup  = { $tenantId = [guid]::NewGuid().ToString(); $groupId = [guid]::NewGuid().ToString() }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Type | Should -Be 'AdGroup'
+            $Run.Output.ObjectId | Should -Be $groupId
+            $Run.Output.Roles.Organization | Should -Be 'seattle'
+        }
+    }
+    'New-IoTCentralUser / Example 4: Add many people from a CSV file' = @{
+        Setup  = { 'Email,Role', 'pat@contoso.com,Operator', 'sam@contoso.com,Builder' | Set-Content ./users.csv }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf[0] | Should -BeLike "*Operator*'pat@contoso.com'*"
+            $Run.WhatIf[1] | Should -BeLike "*Builder*'sam@contoso.com'*"
+            Get-IoTCentralUser | Should -BeNullOrEmpty
+        }
+    }
+    'New-IoTCentralUser / Example 5: Runbook that grants a managed identity access' = @{
+        Setup  = {
+            $DocApp.AutomationVariables['ReportingIdentityObjectId'] = [guid]::NewGuid().ToString()
+            $DocApp.AutomationVariables['TenantId'] = [guid]::NewGuid().ToString()
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.ObjectId | Should -Be $DocApp.AutomationVariables['ReportingIdentityObjectId']
+            $Run.Output.Roles.Organization | Should -Be 'seattle'
+            # Running it again adds nothing.
+            . ([scriptblock]::Create($Run.Code)) | Should -BeNullOrEmpty
+            Get-IoTCentralUser | Should -HaveCount 1
+        }
+    }
+
+    # ---------------------------------------------------------------- Remove-IoTCentralApiToken
+    'Remove-IoTCentralApiToken / Example 1: Revoke one token' = @{
+        Setup  = { . $answerYes; New-IoTCentralApiToken -Id ops-token -Role Operator | Out-Null; New-IoTCentralApiToken -Id other -Role Operator | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            (Get-IoTCentralApiToken).Id | Should -Be 'other'
+        }
+    }
+    'Remove-IoTCentralApiToken / Example 2: Revoke every expired token without prompting' = @{
+        Setup  = {
+            New-IoTCentralApiToken -Id expiring -Role Operator -Expiry (Get-Date).AddSeconds(2) | Out-Null
+            New-IoTCentralApiToken -Id lasting -Role Operator | Out-Null
+            Start-Sleep -Seconds 3
+        }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralApiToken).Id | Should -Be 'lasting' }
+    }
+    'Remove-IoTCentralApiToken / Example 3: See what would be removed' = @{
+        Setup  = { 'tutorial-1', 'tutorial-2', 'ops-token' | ForEach-Object { New-IoTCentralApiToken -Id $_ -Role Operator } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -Be @('Performing the operation "Remove" on target "API token ''tutorial-1''".', 'Performing the operation "Remove" on target "API token ''tutorial-2''".')
+            Get-IoTCentralApiToken | Should -HaveCount 3
+        }
+    }
+
+    # ---------------------------------------------------------------- Remove-IoTCentralDevice
+    'Remove-IoTCentralDevice / Example 1: Delete one device' = @{
+        Setup  = { . $answerYes; New-DocDevice -Id thermostat-01 | Out-Null; New-DocDevice -Id thermostat-02 | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralDevice).Id | Should -Be 'thermostat-02' }
+    }
+    'Remove-IoTCentralDevice / Example 2: See which devices have never provisioned and would be deleted' = @{
+        Setup  = {
+            New-DocDevice -Id connected-01 -Template thermostat | Out-Null
+            Send-DocDeviceFeed -DeviceId connected-01 -Route telemetry -Body @{ values = @{ temperature = 21 } }
+            New-DocDevice -Id never-01 -Template thermostat | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -Be 'Performing the operation "Remove" on target "device ''never-01''".'
+            Get-IoTCentralDevice | Should -HaveCount 2
+        }
+    }
+    'Remove-IoTCentralDevice / Example 3: Delete test devices without prompting' = @{
+        Setup  = { 'test-1', 'test-2', 'prod-1' | ForEach-Object { New-DocDevice -Id $_ } | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralDevice).Id | Should -Be 'prod-1' }
+    }
+    'Remove-IoTCentralDevice / Example 4: Runbook that cleans up simulated devices every night' = @{
+        Setup  = {
+            New-DocDevice -Id simulated-01 -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id real-01 -Template thermostat | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralDevice).Id | Should -Be 'real-01' }
+    }
+
+    # ---------------------------------------------------------------- Remove-IoTCentralDeviceTemplate
+    'Remove-IoTCentralDeviceTemplate / Example 1: Delete a template' = @{
+        Setup  = { . $answerYes; Publish-DocTemplate phone | Out-Null; Publish-DocTemplate thermostat | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralDeviceTemplate).Id | Should -Be 'dtmi:contoso:thermostat;1' }
+    }
+    'Remove-IoTCentralDeviceTemplate / Example 2: Delete the templates no device uses' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null; Publish-DocTemplate phone | Out-Null; Publish-DocTemplate gateway | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralDeviceTemplate).Id | Should -Be 'dtmi:contoso:thermostat;1' }
+    }
+
+    # ---------------------------------------------------------------- Remove-IoTCentralUser
+    'Remove-IoTCentralUser / Example 1: Remove one user' = @{
+        Setup  = { . $answerYes; New-IoTCentralUser -Email pat@contoso.com -Role Operator -Id $userId | Out-Null; New-IoTCentralUser -Email sam@contoso.com -Role Operator | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralUser).Email | Should -Be 'sam@contoso.com' }
+    }
+    'Remove-IoTCentralUser / Example 2: See which users of a former partner would be removed' = @{
+        Setup  = { 'pat@fabrikam.com', 'sam@fabrikam.com', 'kim@contoso.com' | ForEach-Object { New-IoTCentralUser -Email $_ -Role Operator } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf | ForEach-Object { $_ | Should -BeLike 'Performing the operation "Remove" on target "user *' }
+            Get-IoTCentralUser | Should -HaveCount 3
+        }
+    }
+    'Remove-IoTCentralUser / Example 3: Remove them without prompting' = @{
+        Setup  = { 'pat@fabrikam.com', 'sam@fabrikam.com', 'kim@contoso.com' | ForEach-Object { New-IoTCentralUser -Email $_ -Role Operator } | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralUser).Email | Should -Be 'kim@contoso.com' }
+    }
+    'Remove-IoTCentralUser / Example 4: Runbook that removes service principals of a retired tenant' = @{
+        Setup  = {
+            New-IoTCentralUser -ServicePrincipal -TenantId 027fdad7-cf0f-470a-a26a-272197813322 -ObjectId ([guid]::NewGuid()) -Role Operator -Id retired | Out-Null
+            New-IoTCentralUser -ServicePrincipal -TenantId ([guid]::NewGuid()) -ObjectId ([guid]::NewGuid()) -Role Operator -Id current | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralUser).Id | Should -Be 'current' }
+    }
+
+    # ---------------------------------------------------------------- Set-IoTCentralDevice
+    'Set-IoTCentralDevice / Example 1: Rename a device' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Extra @{ DisplayName = 'Thermostat 01' } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            (Get-IoTCentralDevice -Id thermostat-01).DisplayName | Should -Be 'Lobby thermostat'
+        }
+    }
+    'Set-IoTCentralDevice / Example 2: Block every simulated device and show the result' = @{
+        Setup  = {
+            New-DocDevice -Id simulated-01 -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id real-01 -Template thermostat | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'simulated-01'
+            $Run.Output.Status | Should -Be 'Blocked'
+            (Get-IoTCentralDevice -Id real-01).Enabled | Should -BeTrue
+        }
+    }
+    'Set-IoTCentralDevice / Example 3: Associate unassociated devices with a template' = @{
+        Setup  = { Publish-DocTemplate thermostat | Out-Null; 'loose-01', 'loose-02' | ForEach-Object { New-DocDevice -Id $_ } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf[0] | Should -BeLike "*'loose-01'*"
+            (Get-IoTCentralDevice).Status | Should -Be @('Unassociated', 'Unassociated')
+        }
+    }
+    'Set-IoTCentralDevice / Example 4: Runbook that unblocks devices listed in an Automation variable' = @{
+        Setup  = {
+            'blocked-01', 'blocked-02' | ForEach-Object { New-DocDevice -Id $_ -Extra @{ Enabled = $false } } | Out-Null
+            $DocApp.AutomationVariables['DevicesToUnblock'] = 'blocked-01, missing-01,blocked-02'
+        }
+        Assert = {
+            $Run.Terminating | Should -BeNullOrEmpty
+            (Get-IoTCentralDevice).Enabled | Should -Be @($true, $true)
+            $Run.Errors | Should -HaveCount 1
+            $Run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'IoTCentral.DeviceNotFound,*'
+            $Run.Errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $Run.Errors[0].TargetObject | Should -Be 'missing-01'
+        }
+    }
+
+    # ---------------------------------------------------------------- Set-IoTCentralDeviceProperty
+    'Set-IoTCentralDeviceProperty / Example 1: Set a writable property' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $state = $Run.Output | Where-Object Name -eq targetTemperature
+            $state.DesiredValue | Should -Be 21.5
+            $state.Acknowledged | Should -BeTrue
+        }
+    }
+    'Set-IoTCentralDeviceProperty / Example 2: Set properties of a component' = @{
+        Setup  = { New-DocDevice -Id controller-01 -Template controller -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            (Get-IoTCentralDeviceProperty -DeviceId controller-01 -Component thermostat1).targetTemperature | Should -Be 19
+        }
+    }
+    'Set-IoTCentralDeviceProperty / Example 3: Replace the properties of a module' = @{
+        Setup  = { New-DocDevice -Id edge-01 -Template edge -Simulated | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $module = Get-IoTCentralDeviceProperty -DeviceId edge-01 -Module SimulatedTemperatureSensor
+            $module.SendInterval | Should -Be 20
+            $module.SendData | Should -BeTrue
+        }
+    }
+    'Set-IoTCentralDeviceProperty / Example 4: Rehearse a change on many devices' = @{
+        Setup  = { 'thermostat-01', 'thermostat-02' | ForEach-Object { New-DocDevice -Id $_ -Template thermostat } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf | ForEach-Object { $_ | Should -BeLike '*targetTemperature*' }
+            (Get-IoTCentralDeviceProperty -DeviceId thermostat-01).'$metadata' | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- Set-IoTCentralDeviceTemplate
+    'Set-IoTCentralDeviceTemplate / Example 1: Rename a template' = @{
+        Setup  = { Publish-DocTemplate phone | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DisplayName | Should -Be 'Phone (field test)'
+            (Get-IoTCentralDeviceTemplate -Id 'dtmi:contoso:phone;1').DisplayName | Should -Be 'Phone (field test)'
+        }
+    }
+    'Set-IoTCentralDeviceTemplate / Example 2: Rename every template that starts with Test' = @{
+        Setup  = {
+            Publish-DocTemplate thermostat | Out-Null
+            Set-IoTCentralDeviceTemplate -Id 'dtmi:contoso:thermostat;1' -DisplayName 'Test thermostat'
+            Publish-DocTemplate phone | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 1
+            $Run.WhatIf[0] | Should -BeLike "*'dtmi:contoso:thermostat;1'*"
+            (Get-IoTCentralDeviceTemplate -Id 'dtmi:contoso:thermostat;1').Description | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- Set-IoTCentralUser
+    'Set-IoTCentralUser / Example 1: Make a user a builder' = @{
+        Setup  = { New-IoTCentralUser -Email pat@contoso.com -Role Operator -Id $userId | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Roles.Role | Should -Be $builderRole }
+    }
+    'Set-IoTCentralUser / Example 2: Demote every administrator of a domain to operator, rehearsing first' = @{
+        Setup  = {
+            New-IoTCentralUser -Email pat@fabrikam.com -Role Administrator -Id pat | Out-Null
+            New-IoTCentralUser -Email sam@fabrikam.com -Role Operator -Id sam | Out-Null
+            New-IoTCentralUser -Email kim@contoso.com -Role Administrator -Id kim | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 1
+            $Run.WhatIf[0] | Should -BeLike "*'pat'*"
+            (Get-IoTCentralUser -Id pat).Roles.Role | Should -Be $adminRole
+        }
+    }
+    "Set-IoTCentralUser / Example 3: Move a user's roles into an organization" = @{
+        Setup  = { New-IoTCentralUser -ServicePrincipal -TenantId ([guid]::NewGuid()) -ObjectId ([guid]::NewGuid()) -Role Builder -Id build-pipeline | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $roles = (Get-IoTCentralUser -Id build-pipeline).Roles
+            $roles.Role | Should -Be $builderRole
+            $roles.Organization | Should -Be 'seattle'
+        }
+    }
+    'Set-IoTCentralUser / Example 4: Runbook that corrects an email address after a rename' = @{
+        Setup  = { $user = New-IoTCentralUser -Email pat.old@contoso.com -Role Operator }
+        Assert = {
+            Assert-NoDocError $Run
+            (Get-IoTCentralUser -Email pat.new@contoso.com).Id | Should -Be $user.Id
+            Get-IoTCentralUser -Email pat.old@contoso.com | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- README
+    'README / Using it from PowerShell' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.Role] }).DisplayName | Should -Contain 'Operator'
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.Device] }).Id | Should -Be 'thermostat-01'
+            $credential = $Run.Output | Where-Object { $_ -is [IoTCentral.Models.DeviceCredential] }
+            $credential.PrimaryKey | Should -BeOfType ([securestring])
+            $Run.WhatIf | Should -Be 'Performing the operation "Remove" on target "device ''thermostat-01''".'
+            (Get-IoTCentralSession).SessionId | Should -Be $operator.SessionId
+            $Run.Text | Should -Not -Match ([regex]::Escape((ConvertFrom-SecureStringToText $token.Token)))
+            $Run.Text | Should -Not -Match ([regex]::Escape((Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText).PrimaryKey))
+        }
+    }
+    'README / Query and control devices' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Where-Object { $_ -is [string] } | Should -Not -BeNullOrEmpty
+            $state = $Run.Output | Where-Object { $_ -is [IoTCentral.Models.DevicePropertyState] -and $_.Name -eq 'telemetryInterval' }
+            $state.DesiredValue | Should -Be 10
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.DeviceCommandResult] }).ResponseCode | Should -Be 200
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.DeviceTelemetryValue] }).Name | Should -Be 'battery'
+            $Run.Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IoTCentral.QueryRow' } | ForEach-Object { $_.'sensors.accelerometer'.z | Should -BeGreaterThan 9 }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+# Helpers for DocExamples.Tests.ps1: find the examples in the help pages and README, prepare an emulator application
+# for one, run its code as written (after the documented rewrites) and capture every stream. Dot-source it: the
+# example code, its setup and its assertions must share one scope, which a module's session state would split.
+
+$DocRepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+# Built-in role ids and a user id the help pages name.
+$operatorRole = 'ae2c9854-393b-4f97-8c42-479d70ce626e'
+$builderRole = '344138e9-8de4-4497-8c54-5237e96d6aaf'
+$adminRole = 'ca310b8d-2f4a-44e0-a36e-957c202cd8d4'
+$userId = '5b7c1a1e-0c4f-4c0e-9c57-2a6d5f0f3b11'
+
+# A second emulator application for examples that work with two, reached through the subdomain the docs give it.
+$secondApplication = {
+    param([string] $Subdomain)
+    $other = Start-TestEmulator
+    $DocApp.Emulators.Add($other)
+    $DocApp.Subdomains[$Subdomain] = $other.ApplicationUrl
+    $other
+}
+
+# The confirmation prompt of Remove-* stands for a person who answers Yes; a test host cannot answer it.
+$answerYes = { $PSDefaultParameterValues = @{ 'Remove-IoTCentral*:Confirm' = $false } }
+
+function Get-DocExample {
+    # One object per PowerShell example: Page (help page or README), Title, Key ('Page / Title') and Code.
+    [CmdletBinding()]
+    param([string] $Root = $DocRepositoryRoot)
+
+    $fence = '(?ms)^```powershell\r?\n(?<code>.*?)^```'
+    foreach ($file in Get-ChildItem (Join-Path $Root 'docs/en-US') -Filter *.md | Sort-Object Name) {
+        $text = Get-Content $file.FullName -Raw
+        $examples = [regex]::Match($text, '(?ms)^## EXAMPLES\s*$(?<body>.*?)(?=^## )')
+        if (-not $examples.Success) { continue }
+        $page = $file.BaseName
+        foreach ($section in [regex]::Matches($examples.Groups['body'].Value, '(?ms)^### (?<title>[^\r\n]+)\r?\n(?<body>.*?)(?=^### |\z)')) {
+            $code = [regex]::Match($section.Groups['body'].Value, $fence)
+            if (-not $code.Success) { continue }
+            $title = $section.Groups['title'].Value.Trim()
+            [pscustomobject]@{ Page = $page; Title = $title; Key = "$page / $title"; Code = $code.Groups['code'].Value }
+        }
+    }
+
+    # README blocks have no titles: name them after their section, numbered when a section has several.
+    $readme = Get-Content (Join-Path $Root 'README.md') -Raw
+    $heading = ''
+    $count = @{}
+    foreach ($match in [regex]::Matches($readme, '(?ms)^## (?<heading>[^\r\n]+)|^```powershell\r?\n(?<code>.*?)^```')) {
+        if ($match.Groups['heading'].Success) { $heading = $match.Groups['heading'].Value.Trim(); continue }
+        $count[$heading] = 1 + [int] $count[$heading]
+        $title = if ($count[$heading] -eq 1) { $heading } else { "$heading ($($count[$heading]))" }
+        [pscustomobject]@{ Page = 'README'; Title = $title; Key = "README / $title"; Code = $match.Groups['code'].Value }
+    }
+}
+
+function ConvertTo-EmulatorExample {
+    # The documented rewrites: every application the docs name by subdomain, by contoso's URL or by the emulator's
+    # default address becomes an emulator application, and -Emulator gets the test emulator's address.
+    param(
+        [Parameter(Mandatory)] [string] $Code,
+        [Parameter(Mandatory)] [string] $ApplicationUrl,
+        # Subdomains that a case maps to an application of their own (a second emulator).
+        [hashtable] $Subdomains = @{}
+    )
+    $Code = [regex]::Replace($Code, '-Subdomain (?<name>[\w-]+)', {
+            param($m)
+            $url = $Subdomains[$m.Groups['name'].Value]
+            '-ApplicationUrl ' + $(if ($url) { $url } else { $ApplicationUrl })
+        })
+    $Code = $Code.Replace('https://contoso.azureiotcentral.com', $ApplicationUrl).Replace('http://127.0.0.1:5180', $ApplicationUrl)
+    [regex]::Replace($Code, '-Emulator(?! -ApplicationUrl)\b', "-Emulator -ApplicationUrl $ApplicationUrl")
+}
+
+function Reset-DocApplication {
+    # Examples of one page share an emulator; emptying it gives each the application its setup describes.
+    param([Parameter(Mandatory)] $Session)
+    @(Get-IoTCentralDevice -Session $Session) | Remove-IoTCentralDevice -Force -Session $Session
+    @(Get-IoTCentralDeviceTemplate -Session $Session) | Remove-IoTCentralDeviceTemplate -Force -Session $Session
+    @(Get-IoTCentralUser -Session $Session) | Remove-IoTCentralUser -Force -Session $Session
+    @(Get-IoTCentralApiToken -Session $Session) | Remove-IoTCentralApiToken -Force -Session $Session
+}
+
+# Stand-ins for the device templates the docs name; each has what its examples use and no more.
+$DocTemplates = @{
+    thermostat = @{
+        '@id' = 'dtmi:contoso:thermostat;1'; '@type' = @('ModelDefinition', 'DeviceModel'); displayName = 'Thermostat'
+        capabilityModel = @{
+            '@id' = 'dtmi:contoso:thermostat:model;1'; '@type' = 'Interface'
+            contents = @(
+                @{ '@type' = 'Telemetry'; name = 'temperature'; schema = 'double' }
+                @{ '@type' = 'Property'; name = 'targetTemperature'; schema = 'double'; writable = $true }
+                @{ '@type' = 'Command'; name = 'reboot'; request = @{ '@type' = 'CommandPayload'; name = 'rebootRequest'; schema = @{ '@type' = 'Object'; fields = @(@{ name = 'delay'; schema = 'integer' }) } } }
+                @{ '@type' = 'Command'; name = 'syncClock' }
+            )
+        }
+    }
+    controller = @{
+        '@id' = 'dtmi:contoso:temperatureController;1'; '@type' = @('ModelDefinition', 'DeviceModel'); displayName = 'Temperature controller'
+        capabilityModel = @{
+            '@id' = 'dtmi:contoso:temperatureController:model;1'; '@type' = 'Interface'
+            contents = @(
+                @{ '@type' = 'Component'; name = 'thermostat1'; schema = @{
+                        '@id' = 'dtmi:contoso:temperatureController:thermostat;1'; '@type' = 'Interface'
+                        contents = @(
+                            @{ '@type' = 'Property'; name = 'targetTemperature'; schema = 'double'; writable = $true }
+                            @{ '@type' = 'Command'; name = 'getMaxMinReport'
+                                request = @{ '@type' = 'CommandPayload'; name = 'since'; schema = 'dateTime' }
+                                response = @{ '@type' = 'CommandPayload'; name = 'report'; schema = @{ '@type' = 'Object'; fields = @(@{ name = 'maxTemp'; schema = 'double' }, @{ name = 'minTemp'; schema = 'double' }) } }
+                            }
+                        )
+                    }
+                }
+            )
+        }
+    }
+    gateway = @{
+        '@id' = 'dtmi:contoso:gateway;1'; '@type' = @('ModelDefinition', 'DeviceModel'); displayName = 'Gateway'
+        capabilityModel = @{ '@id' = 'dtmi:contoso:gateway:model;1'; '@type' = 'Interface'; contents = @(@{ '@type' = 'Command'; name = 'reboot' }) }
+    }
+    edge = @{
+        '@id' = 'dtmi:contoso:edgeGateway;1'; '@type' = @('ModelDefinition', 'DeviceModel'); displayName = 'Edge gateway'
+        capabilityModel = @{
+            '@id' = 'dtmi:contoso:edgeGateway:model;1'; '@type' = 'Interface'
+            contents = @(
+                @{ '@type' = @('Relationship', 'EdgeModule'); name = 'SimulatedTemperatureSensor'; displayName = 'Simulated temperature sensor'
+                    target = @(@{
+                            '@id' = 'dtmi:contoso:edgeGateway:sensor;1'; '@type' = 'Interface'
+                            contents = @(
+                                @{ '@type' = 'Property'; name = 'SendInterval'; schema = 'integer'; writable = $true }
+                                @{ '@type' = 'Property'; name = 'SendData'; schema = 'boolean'; writable = $true }
+                            )
+                        })
+                }
+            )
+        }
+    }
+}
+
+function Publish-DocTemplate {
+    # phone is the tutorial's phone template under the id the help pages use; phoneAsADevice is the file as it is.
+    param([Parameter(Mandatory)] [ValidateSet('thermostat', 'controller', 'gateway', 'edge', 'phone', 'phoneAsADevice')] [string] $Name)
+    if ($Name -like 'phone*') {
+        $template = Get-Content (Join-Path $DocRepositoryRoot 'docs/examples/templates/phone-as-a-device.json') -Raw | ConvertFrom-Json -AsHashtable
+        if ($Name -eq 'phone') { $template['@id'] = 'dtmi:contoso:phone;1' }
+    }
+    else { $template = $DocTemplates[$Name] }
+    New-IoTCentralDeviceTemplate -InputObject $template
+}
+
+function New-DocDevice {
+    # A device of a stand-in template (published when missing); -Simulated devices answer commands and writes.
+    param(
+        [Parameter(Mandatory)] [string] $Id,
+        [string] $Template,
+        [switch] $Simulated,
+        [hashtable] $Extra = @{}
+    )
+    $parameters = @{ Id = $Id } + $Extra
+    if ($Template) {
+        $existing = Get-IoTCentralDeviceTemplate | Where-Object { $_.Id -eq $DocTemplates[$Template].'@id' -or ($Template -like 'phone*' -and $_.Id -like 'dtmi:contoso:phone*' -and ($Template -eq 'phone') -eq ($_.Id -eq 'dtmi:contoso:phone;1')) }
+        $parameters.Template = if ($existing) { $existing.Id } else { (Publish-DocTemplate $Template).Id }
+    }
+    if ($Simulated) { $parameters.Simulated = $true }
+    New-IoTCentralDevice @parameters
+}
+
+function Send-DocDeviceFeed {
+    # Plays the device through the emulator's device-facing feed (docs/emulator.md), signed with its own key.
+    param(
+        [Parameter(Mandatory)] [string] $DeviceId,
+        [Parameter(Mandatory)] [string] $Route,
+        [Parameter(Mandatory)] [hashtable] $Body,
+        [string] $Method = 'POST'
+    )
+    $credential = Get-IoTCentralDeviceCredential -DeviceId $DeviceId -AsPlainText
+    $resource = [uri]::EscapeDataString("$($credential.IdScope)/devices/$DeviceId")
+    $expiry = [DateTimeOffset]::UtcNow.AddHours(1).ToUnixTimeSeconds()
+    $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($credential.PrimaryKey))
+    $signature = [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes("$resource`n$expiry")))
+    $headers = @{ Authorization = "SharedAccessSignature sr=$resource&sig=$([uri]::EscapeDataString($signature))&se=$expiry" }
+    $url = "$((Get-IoTCentralSession).ApplicationUrl)".TrimEnd('/') + "/device-api/devices/$DeviceId/$Route"
+    Invoke-RestMethod -Method $Method -Uri $url -Headers $headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 10) | Out-Null
+}
+
+function Assert-NoDocError {
+    # The example ran without an error of any kind.
+    param([Parameter(Mandatory)] $Run)
+    $Run.Terminating | Should -BeNullOrEmpty
+    $Run.Errors | Should -BeNullOrEmpty
+}
+
+function ConvertFrom-SecureStringToText([securestring] $Secure) {
+    [pscredential]::new('secret', $Secure).GetNetworkCredential().Password
+}
+
+function Invoke-DocExample {
+    # Runs setup, the rewritten example code and the assertions in one child scope, so assertions can read the
+    # example's own variables. $DocApp describes the application; $Run holds what the example wrote, by stream.
+    param(
+        [Parameter(Mandatory)] $Example,
+        $Case,
+        [Parameter(Mandatory)] [hashtable] $DocApp
+    )
+    & {
+        # Azure Automation's asset cmdlets exist only in its sandbox; these stand-ins serve the emulator's admin
+        # token from the variables and credential the runbook examples name.
+        function Get-AutomationVariable([string] $Name) { $DocApp.AutomationVariables[$Name] }
+        function Set-AutomationVariable([string] $Name, $Value) { $DocApp.AutomationVariables[$Name] = $Value }
+        function Get-AutomationPSCredential([string] $Name) { $DocApp.AutomationCredentials[$Name] }
+
+        $work = Join-Path ([System.IO.Path]::GetTempPath()) ('doc-example-' + [guid]::NewGuid().ToString('N'))
+        # Examples name files relative to the repository root (./docs/examples/..., ./out/IoTCentral) or beside
+        # them (./devices.csv); links keep the repository's files while what the examples write is thrown away.
+        New-Item -ItemType Directory -Path $work | Out-Null
+        foreach ($name in 'docs', 'out') {
+            New-Item -ItemType SymbolicLink -Path (Join-Path $work $name) -Target (Join-Path $DocRepositoryRoot $name) | Out-Null
+        }
+        Push-Location $work
+        $transcript = Join-Path ([System.IO.Path]::GetTempPath()) ('doc-example-' + [guid]::NewGuid().ToString('N') + '.txt')
+        $savedRendering = $PSStyle.OutputRendering
+        try {
+            if ($Case.Setup) { . $Case.Setup }
+            $code = ConvertTo-EmulatorExample -Code $Example.Code -ApplicationUrl $DocApp.Url -Subdomains $DocApp.Subdomains
+            $Run = [pscustomobject]@{
+                Code = $code; Output = @(); Errors = @(); Warnings = @(); Verbose = @(); Debug = @(); Information = @()
+                Terminating = $null; WhatIf = @(); HostText = ''; Text = ''
+            }
+            $records = @()
+            $PSStyle.OutputRendering = 'PlainText'
+            Start-Transcript -Path $transcript | Out-Null
+            try {
+                $records = @(. ([scriptblock]::Create($code)) *>&1)
+            }
+            catch { $Run.Terminating = $_ }
+            finally { Stop-Transcript | Out-Null; $PSStyle.OutputRendering = $savedRendering }
+
+            foreach ($record in $records) {
+                switch ($record) {
+                    { $_ -is [System.Management.Automation.ErrorRecord] } { $Run.Errors += $_; break }
+                    { $_ -is [System.Management.Automation.WarningRecord] } { $Run.Warnings += $_; break }
+                    { $_ -is [System.Management.Automation.VerboseRecord] } { $Run.Verbose += $_; break }
+                    { $_ -is [System.Management.Automation.DebugRecord] } { $Run.Debug += $_; break }
+                    { $_ -is [System.Management.Automation.InformationRecord] } { $Run.Information += $_; break }
+                    default { $Run.Output += $_ }
+                }
+            }
+            # The host wraps long lines in the transcript; joining the whitespace back gives the messages whole.
+            $hostText = ((Get-Content $transcript) -notmatch '^\*{10,}|^(PowerShell transcript|Start time|End time|Username|RunAs User|Configuration Name|Machine|Host Application|Process ID|PS[A-Za-z]+Version|BuildVersion|CLRVersion|WSManStackVersion|SerializationVersion|Transcript started)') -join ' '
+            $Run.HostText = ($hostText -replace '\x1b\[[0-9;]*m', '' -replace '\s+', ' ').Trim()
+            $Run.WhatIf = @([regex]::Matches($Run.HostText, 'What if: (.*?)(?= What if: |$)') | ForEach-Object { $_.Groups[1].Value.Trim() })
+            $Run.Text = @(
+                $Run.Output | Out-String -Width 500
+                $Run.Output | Format-List * | Out-String -Width 500
+                foreach ($record in @($Run.Warnings) + @($Run.Verbose) + @($Run.Debug) + @($Run.Information)) { $record.ToString() }
+                foreach ($failure in @($Run.Errors) + @($Run.Terminating | Where-Object { $_ })) { $failure.ToString(); $failure.ErrorDetails.Message; $failure.Exception.ToString() }
+                $Run.HostText
+            ) -join "`n"
+
+            if ($Case.Assert) { . $Case.Assert }
+        }
+        finally {
+            if ($PSStyle.OutputRendering -ne $savedRendering) { $PSStyle.OutputRendering = $savedRendering }
+            Pop-Location
+            # The README imports ./out/IoTCentral through the link; put back the repository's copy before the link
+            # and its folder go, or later tests would use a module whose files are gone.
+            if ((Get-Module IoTCentral).ModuleBase -like "$work*") {
+                Remove-Module IoTCentral
+                Import-Module (Join-Path $DocRepositoryRoot 'out/IoTCentral/IoTCentral.psd1') -Global
+            }
+            Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+            Remove-Item $transcript -ErrorAction SilentlyContinue
+        }
+    }
+}
