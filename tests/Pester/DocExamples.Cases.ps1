@@ -1031,6 +1031,85 @@
         }
     }
 
+    # ---------------------------------------------------------------- Start-/Stop-IoTCentralEmulator
+    'Start-IoTCentralEmulator / Example 1: Start the emulator and sign in to it' = @{
+        Setup  = { Use-EmulatorTool }
+        Assert = {
+            Assert-NoDocError $Run
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.Device] }).Id | Should -Be @('thermostat-01', 'thermostat-01')
+            "$($emulator.ApplicationUrl)" | Should -Not -Be $DocApp.Url
+            Get-Process -Id $emulator.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $Run.Text | Should -Not -Match 'SharedAccessSignature'
+        }
+    }
+    'Start-IoTCentralEmulator / Example 2: Test a script with Pester' = @{
+        PesterFile = $true
+        Setup      = { Use-EmulatorTool }
+        Assert     = {
+            $Run.Terminating | Should -BeNullOrEmpty
+            $Run.Output[0].Result | Should -Be 'Passed'
+            $Run.Output[0].Passed | Should -Be 1
+            $Run.Output[0].Failed + $Run.Output[0].FailedBlocks + $Run.Output[0].FailedContainers | Should -Be 0
+        }
+    }
+    'Start-IoTCentralEmulator / Example 3: Run a build of the emulator and sign in with its token' = @{
+        Assert = {
+            try {
+                Assert-NoDocError $Run
+                ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.Role] }).DisplayName | Should -Contain 'Operator'
+                $admin.AuthKind | Should -Be 'ApiToken'
+                "$($admin.ApplicationUrl)" | Should -Be "$($emulator.ApplicationUrl)"
+                $Run.Text | Should -Not -Match 'SharedAccessSignature'
+            }
+            finally { $emulator | Stop-IoTCentralEmulator }
+        }
+    }
+    'Start-IoTCentralEmulator / Example 4: Serve https and keep the state' = @{
+        Setup  = { Use-EmulatorTool }
+        Assert = {
+            try {
+                Assert-NoDocError $Run
+                $Run.Output[0] | Should -Match '^[0-9A-F]{40}$'
+                "$($Run.Output[1])" | Should -BeLike 'https://127.0.0.1:*'
+                "$($emulator.ApplicationUrl)" | Should -BeLike 'https://*'
+                (Get-IoTCentralRole -Name Operator -Session $emulator.Session).DisplayName | Should -Be 'Operator'
+                Test-Path ./emulator-state | Should -BeTrue
+            }
+            finally { $emulator | Stop-IoTCentralEmulator }
+        }
+    }
+    'Stop-IoTCentralEmulator / Example 1: Stop the emulator from the pipeline' = @{
+        Setup  = { Use-EmulatorTool }
+        Assert = {
+            Assert-NoDocError $Run
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.Role] }).DisplayName | Should -Contain 'Administrator'
+            Get-Process -Id $emulator.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            "$((Get-IoTCentralSession).ApplicationUrl)" | Should -Not -Be "$($emulator.ApplicationUrl)"
+        }
+    }
+    'Stop-IoTCentralEmulator / Example 2: Always stop it after Pester tests' = @{
+        PesterFile = $true
+        Setup      = { Use-EmulatorTool }
+        Assert     = {
+            # A file with setup and teardown and no tests: both blocks must run without failing.
+            $Run.Terminating | Should -BeNullOrEmpty
+            $Run.Output[0].FailedBlocks + $Run.Output[0].FailedContainers | Should -Be 0
+        }
+    }
+    'Stop-IoTCentralEmulator / Example 3: Stop by process id' = @{
+        Assert = {
+            $Run.Terminating | Should -BeNullOrEmpty
+            if (Get-Process -Id 48213 -ErrorAction SilentlyContinue) {
+                # Some other process has that id here: the cmdlet must leave it alone.
+                $Run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'IoTCentral.EmulatorNotStartedHere,*'
+            }
+            else {
+                $Run.Errors | Should -BeNullOrEmpty
+                $Run.Verbose.Message | Should -Contain 'The IoT Central emulator (process 48213) is not running; nothing to stop.'
+            }
+        }
+    }
+
     # ---------------------------------------------------------------- README
     'README / Using it from PowerShell' = @{
         Assert = {

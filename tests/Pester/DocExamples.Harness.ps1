@@ -193,6 +193,44 @@ function ConvertFrom-SecureStringToText([securestring] $Secure) {
     [pscredential]::new('secret', $Secure).GetNetworkCredential().Password
 }
 
+function Use-EmulatorTool {
+    # Examples start 'iotcentral-emulator' from PATH, as users who installed the tool do. build.ps1 -Task Test puts
+    # the packed tool there; a bare Invoke-Pester gets a stand-in that runs the emulator the build made.
+    if (Get-Command iotcentral-emulator -CommandType Application -ErrorAction SilentlyContinue) { return }
+    $dll = Join-Path $DocRepositoryRoot 'src/IoTCentral.Emulator/bin/Release/net10.0/IoTCentral.Emulator.dll'
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('iotc-emulator-shim-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory $folder | Out-Null
+    if ($IsWindows) {
+        Set-Content (Join-Path $folder 'iotcentral-emulator.cmd') "@dotnet `"$dll`" %*"
+    }
+    else {
+        $shim = Join-Path $folder 'iotcentral-emulator'
+        Set-Content $shim "#!/bin/sh`nexec dotnet '$dll' `"`$@`""
+        chmod +x $shim
+    }
+    $env:PATH = $folder + [System.IO.Path]::PathSeparator + $env:PATH
+}
+
+function Invoke-PesterFileExample {
+    # An example that is itself a Pester test file runs as one: saved beside the sample script it dot-sources, and
+    # run by Invoke-Pester in a fresh pwsh (Pester cannot run inside a running Pester test) that imports IoTCentral
+    # by name from the build. Returns the run's counts.
+    param([Parameter(Mandatory)] [string] $Code)
+    Copy-Item (Join-Path $DocRepositoryRoot 'docs/examples/testing/Disable-ListedDevice.ps1') -Destination .
+    Set-Content -Path ./Example.Tests.ps1 -Value $Code
+    $pwsh = if (Test-Path (Join-Path $PSHOME 'pwsh.dll')) { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) } else { @((Get-Process -Id $PID).Path) }
+    $script = "Import-Module '$((Get-Module Pester).Path)'; " +
+        '$r = Invoke-Pester -Path ./Example.Tests.ps1 -PassThru -Output None; ' +
+        '[pscustomobject]@{ Result = $r.Result; Passed = $r.PassedCount; Failed = $r.FailedCount; FailedBlocks = $r.FailedBlocksCount; FailedContainers = $r.FailedContainersCount } | ConvertTo-Json -Compress'
+    $modulePath = $env:PSModulePath
+    $env:PSModulePath = (Join-Path $DocRepositoryRoot 'out') + [System.IO.Path]::PathSeparator + $modulePath
+    try { $lines = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script 2>&1 }
+    finally { $env:PSModulePath = $modulePath }
+    $json = $lines | Where-Object { "$_" -like '{*' } | Select-Object -Last 1
+    if (-not $json) { throw "The Pester example did not report: $($lines -join [Environment]::NewLine)" }
+    $json | ConvertFrom-Json
+}
+
 function Invoke-DocExample {
     # Runs setup, the rewritten example code and the assertions in one child scope, so assertions can read the
     # example's own variables. $DocApp describes the application; $Run holds what the example wrote, by stream.
@@ -212,7 +250,7 @@ function Invoke-DocExample {
         # Examples name files relative to the repository root (./docs/examples/..., ./out/IoTCentral) or beside
         # them (./devices.csv); links keep the repository's files while what the examples write is thrown away.
         New-Item -ItemType Directory -Path $work | Out-Null
-        foreach ($name in 'docs', 'out') {
+        foreach ($name in 'docs', 'out', 'src') {
             New-Item -ItemType SymbolicLink -Path (Join-Path $work $name) -Target (Join-Path $DocRepositoryRoot $name) | Out-Null
         }
         Push-Location $work
@@ -229,7 +267,7 @@ function Invoke-DocExample {
             $PSStyle.OutputRendering = 'PlainText'
             Start-Transcript -Path $transcript | Out-Null
             try {
-                $records = @(. ([scriptblock]::Create($code)) *>&1)
+                $records = if ($Case.PesterFile) { @(Invoke-PesterFileExample -Code $code) } else { @(. ([scriptblock]::Create($code)) *>&1) }
             }
             catch { $Run.Terminating = $_ }
             finally { Stop-Transcript | Out-Null; $PSStyle.OutputRendering = $savedRendering }

@@ -1,5 +1,6 @@
 # Documentation examples that DocExamples.Tests.ps1 does not run, keyed 'Page / Example title' as it finds them.
-# Only examples that need real Azure belong here; everything else runs against the emulator.
+# Only examples that need real Azure, or that would change the machine of whoever runs the tests, belong here;
+# everything else runs against the emulator.
 @{
     'Connect-IoTCentral / Example 2: Sign in with your Azure identity'                         = 'DefaultAzureCredential needs a real Azure identity (environment, managed identity, Azure CLI or VS Code sign-in).'
     "Connect-IoTCentral / Example 6: Runbook signed in with the Automation account's managed identity" = "Needs an Azure Automation account's managed identity (SignIn.Tests.ps1 covers -Identity against the emulator's stand-in)."
@@ -9,4 +10,5 @@
     'Connect-IoTCentral / Example 10: Whatever credential the environment provides'            = 'Needs an Azure credential in the environment (variables, workload or managed identity, Azure CLI, Azure PowerShell).'
     'Get-IoTCentralDeviceCredential / Example 4: Runbook that stores a device key in Azure Key Vault' = 'Needs Connect-AzAccount with a managed identity and an Azure Key Vault.'
     'README / Sign in'                                                                          = "Signs in with an Azure Automation account's managed identity before the API-token variant."
+    'README / Install'                                                                          = "Installs into the user's own module path and repository list; Package.Tests.ps1 runs the same three commands in a private home against the package the build published."
 }
