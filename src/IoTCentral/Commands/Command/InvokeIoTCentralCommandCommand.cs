@@ -36,7 +36,7 @@ namespace IoTCentral.Commands.Command
         [Parameter]
         public SwitchParameter AllowRetry { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var hasRequest = IsBound(nameof(Request));
             object? request;

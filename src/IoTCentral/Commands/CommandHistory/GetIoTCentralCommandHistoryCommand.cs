@@ -14,7 +14,7 @@ namespace IoTCentral.Commands.CommandHistory
         [ValidateDtdlName]
         public string Name { get; set; } = string.Empty;
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var (id, module, component, name) = (DeviceId, Module, Component, Name);
             try

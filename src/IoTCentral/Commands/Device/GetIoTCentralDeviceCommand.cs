@@ -26,7 +26,7 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

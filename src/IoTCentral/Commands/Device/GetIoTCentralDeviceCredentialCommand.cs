@@ -22,7 +22,7 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = DeviceId;
             if (!TryCall((c, ct) => c.Devices.GetCredentialsAsync(id, ct), id, out var credential))

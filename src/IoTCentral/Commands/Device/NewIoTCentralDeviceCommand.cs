@@ -33,7 +33,10 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        // A piped object only supplies values, so -Session may name another application: that is how to copy.
+        protected override bool ActsOnPipedObjects => false;
+
+        protected override void ProcessItem()
         {
             var device = new Models.Device
             {

@@ -20,7 +20,7 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "device '" + id + "'", "Remove"))

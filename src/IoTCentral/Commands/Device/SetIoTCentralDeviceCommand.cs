@@ -51,7 +51,7 @@ namespace IoTCentral.Commands.Device
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             var changes = Changes();

@@ -14,7 +14,7 @@ namespace IoTCentral.Commands.DeviceComponent
         [ValidateModuleName]
         public string? Module { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = DeviceId;
             var module = Module;

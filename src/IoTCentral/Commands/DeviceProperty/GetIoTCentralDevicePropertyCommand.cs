@@ -11,7 +11,7 @@ namespace IoTCentral.Commands.DeviceProperty
     [OutputType(typeof(PSObject))]
     public sealed class GetIoTCentralDevicePropertyCommand : DeviceLevelCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var (id, module, component) = (DeviceId, Module, Component);
             if (TryCall((c, ct) => c.DeviceProperties.GetAsync(id, module, component, ct), id, out var properties))

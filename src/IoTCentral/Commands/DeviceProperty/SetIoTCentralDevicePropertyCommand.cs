@@ -26,7 +26,7 @@ namespace IoTCentral.Commands.DeviceProperty
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             IDictionary values;
             try

@@ -15,7 +15,7 @@ namespace IoTCentral.Commands.DeviceTelemetry
         [ValidateDtdlName]
         public string[] Name { get; set; } = new string[0];
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var (id, module, component) = (DeviceId, Module, Component);
             foreach (var name in Name)

@@ -20,7 +20,7 @@ namespace IoTCentral.Commands.DeviceTemplate
 
         protected override string ResourceKind => "DeviceTemplate";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

@@ -25,7 +25,7 @@ namespace IoTCentral.Commands.Role
 
         protected override string ResourceKind => "Role";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

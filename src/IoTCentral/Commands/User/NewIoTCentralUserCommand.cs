@@ -52,7 +52,10 @@ namespace IoTCentral.Commands.User
 
         protected override string ResourceKind => "User";
 
-        protected override void ProcessRecord()
+        // A piped object only supplies values, so -Session may name another application: that is how to copy.
+        protected override bool ActsOnPipedObjects => false;
+
+        protected override void ProcessItem()
         {
             var user = NewUser();
             user.Roles = ResolveRoles(Role, Organization);
