@@ -136,6 +136,26 @@ public sealed class DevicePropertyCmdletTests : DeviceDataTestBase
     }
 
     [Fact]
+    public void Piped_modules_and_components_bind_to_Module_and_Component()
+    {
+        var templateId = "dtmi:test:edge" + Guid.NewGuid().ToString("N")[..8] + ";1";
+        var deviceId = UniqueId("edge");
+        var result = Run(
+            EdgeTemplateScript + """
+
+            New-IoTCentralDevice -Id $deviceId -Template $edgeTemplate.Id | Out-Null
+            Get-IoTCentralDeviceModule -DeviceId $deviceId | Get-IoTCentralDeviceComponent | ForEach-Object { $_.Module + '/' + $_.Name }
+            Get-IoTCentralDeviceModule -DeviceId $deviceId | Get-IoTCentralDeviceComponent |
+                Set-IoTCentralDeviceProperty -Value @{ threshold = 3.5 } -PassThru | ForEach-Object { $_.Module + '/' + $_.Component + '/' + $_.Name }
+            Get-IoTCentralDeviceModule -DeviceId $deviceId | Set-IoTCentralDeviceProperty -Value @{ sendInterval = 9 } -PassThru | ForEach-Object { $_.Module + '/' + $_.Name }
+            """,
+            ("edgeTemplateId", templateId),
+            ("deviceId", deviceId));
+        result.AssertNoErrors();
+        Assert.Equal(new object[] { "env/sensor", "env/sensor/threshold", "env/sendInterval", "env/threshold" }, result.Output.Select(o => o.BaseObject).ToArray());
+    }
+
+    [Fact]
     public void A_value_that_is_not_an_object_fails_before_any_request_and_the_service_refuses_read_only_properties()
     {
         var deviceId = NewPhone(simulated: false);

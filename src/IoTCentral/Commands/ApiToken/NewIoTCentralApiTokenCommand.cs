@@ -29,6 +29,7 @@ namespace IoTCentral.Commands.ApiToken
         public string[] Role { get; set; } = Array.Empty<string>();
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 

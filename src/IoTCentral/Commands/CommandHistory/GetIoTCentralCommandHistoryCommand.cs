@@ -16,7 +16,7 @@ namespace IoTCentral.Commands.CommandHistory
 
         protected override void ProcessItem()
         {
-            var (id, module, component, name) = (DeviceId, Module, Component, Name);
+            var (id, module, component, name) = (DeviceId, LevelModule, LevelComponent, Name);
             try
             {
                 foreach (var run in ReadAllPages<DeviceCommandResult>((c, link, ct) => c.DeviceCommands.ListHistoryAsync(id, module, component, name, link, ct)))

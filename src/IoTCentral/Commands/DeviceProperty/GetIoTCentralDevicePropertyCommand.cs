@@ -13,7 +13,7 @@ namespace IoTCentral.Commands.DeviceProperty
     {
         protected override void ProcessItem()
         {
-            var (id, module, component) = (DeviceId, Module, Component);
+            var (id, module, component) = (DeviceId, LevelModule, LevelComponent);
             if (TryCall((c, ct) => c.DeviceProperties.GetAsync(id, module, component, ct), id, out var properties))
             {
                 WriteObject(DevicePropertiesView.ToPSObject(properties));

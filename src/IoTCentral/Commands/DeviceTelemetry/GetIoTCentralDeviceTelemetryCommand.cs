@@ -17,7 +17,7 @@ namespace IoTCentral.Commands.DeviceTelemetry
 
         protected override void ProcessItem()
         {
-            var (id, module, component) = (DeviceId, Module, Component);
+            var (id, module, component) = (DeviceId, LevelModule, LevelComponent);
             foreach (var name in Name)
             {
                 if (TryCall((c, ct) => c.DeviceData.GetTelemetryValueAsync(id, module, component, name, ct), id, out var telemetry))

@@ -26,6 +26,7 @@ namespace IoTCentral.Commands.User
         public string[]? Role { get; set; }
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
