@@ -4,8 +4,9 @@ using IoTCentral.Models;
 namespace IoTCentral.Validation
 {
     /// <summary>
-    /// Lets a template-id parameter take what names a template: a device template (its id) or a device (the template
-    /// it uses), so a piped device binds by its template rather than by its own id. Other input stays as it is.
+    /// Lets a template-id parameter take what names a template: a device template (its id), a device (the template
+    /// it uses), so a piped device binds by its template rather than by its own id, or any other object by its
+    /// Template, TemplateId or Id property, in that order (a CSV row of devices or of templates). Text stays as it is.
     /// </summary>
     public sealed class TemplateTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -21,8 +22,22 @@ namespace IoTCentral.Validation
                 case Device device:
                     return device.Template;
                 default:
-                    return inputData;
+                    return inputData is PSObject row && !(input is string) ? ByPropertyName(row) ?? inputData : inputData;
             }
+        }
+
+        private static object? ByPropertyName(PSObject row)
+        {
+            foreach (var name in new[] { "Template", "TemplateId", "Id" })
+            {
+                var value = row.Properties[name]?.Value;
+                if (value != null)
+                {
+                    return value;
+                }
+            }
+
+            return null;
         }
     }
 }
