@@ -27,6 +27,20 @@ public static class ApplicationUrls
         return new Uri("https://" + subdomain.ToLowerInvariant() + "." + baseDomain.ToLowerInvariant() + "/");
     }
 
+    /// <summary>
+    /// Whether two URLs name one application: scheme, host and port compare as the web does (case-insensitive,
+    /// default ports implied) and a trailing slash or the path of an API call does not matter.
+    /// </summary>
+    public static bool SameApplication(Uri first, Uri second)
+    {
+        if (!first.IsAbsoluteUri || !second.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        return Uri.Compare(first, second, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
     private static bool IsHostName(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || value!.Length > 253)

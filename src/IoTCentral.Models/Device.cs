@@ -3,8 +3,17 @@ using System;
 namespace IoTCentral.Models
 {
     /// <summary>A device registered in the application.</summary>
-    public sealed class Device
+    public sealed class Device : IoTCentralObject
     {
+        public Device()
+        {
+        }
+
+        public Device(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string Id { get; set; } = string.Empty;
 
         public string? DisplayName { get; set; }

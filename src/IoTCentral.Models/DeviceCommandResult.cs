@@ -1,8 +1,19 @@
+using System;
+
 namespace IoTCentral.Models
 {
     /// <summary>One run of a device command: what was sent and what the device answered.</summary>
-    public sealed class DeviceCommandResult
+    public sealed class DeviceCommandResult : IoTCentralObject
     {
+        public DeviceCommandResult()
+        {
+        }
+
+        public DeviceCommandResult(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string? Module { get; set; }

@@ -3,8 +3,17 @@ using System;
 namespace IoTCentral.Models
 {
     /// <summary>A component of a device (or of one of its IoT Edge modules), as the device's template defines it.</summary>
-    public sealed class DeviceComponent
+    public sealed class DeviceComponent : IoTCentralObject
     {
+        public DeviceComponent()
+        {
+        }
+
+        public DeviceComponent(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         /// <summary>The IoT Edge module the component belongs to; null for a component of the device itself.</summary>

@@ -1,10 +1,20 @@
+using System;
 using System.Security;
 
 namespace IoTCentral.Models
 {
     /// <summary>What a device needs to provision through DPS; the symmetric keys stay protected.</summary>
-    public sealed class DeviceCredential
+    public sealed class DeviceCredential : IoTCentralObject
     {
+        public DeviceCredential()
+        {
+        }
+
+        public DeviceCredential(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string IdScope { get; set; } = string.Empty;

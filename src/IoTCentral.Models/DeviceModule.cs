@@ -3,8 +3,17 @@ using System;
 namespace IoTCentral.Models
 {
     /// <summary>A custom IoT Edge module of a device (the service leaves out $edgeAgent and $edgeHub).</summary>
-    public sealed class DeviceModule
+    public sealed class DeviceModule : IoTCentralObject
     {
+        public DeviceModule()
+        {
+        }
+
+        public DeviceModule(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string Name { get; set; } = string.Empty;

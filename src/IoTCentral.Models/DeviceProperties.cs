@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.Linq;
 
 namespace IoTCentral.Models
 {
@@ -8,8 +9,17 @@ namespace IoTCentral.Models
     /// The properties of a device at one level (the device, a component, a module or a module's component), as the
     /// service answers a property read or write.
     /// </summary>
-    public sealed class DeviceProperties
+    public sealed class DeviceProperties : IoTCentralObject
     {
+        public DeviceProperties()
+        {
+        }
+
+        public DeviceProperties(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string? Module { get; set; }
@@ -24,6 +34,8 @@ namespace IoTCentral.Models
 
         /// <summary>This level's "$metadata", one entry per property (nested components keep their own).</summary>
         public DevicePropertyState[] States { get; set; } = Array.Empty<DevicePropertyState>();
+
+        internal override IEnumerable<IoTCentralObject> Parts => States.Concat<IoTCentralObject>(Values.Values.OfType<DeviceProperties>());
 
         /// <summary>The states of this level and of every nested component.</summary>
         public IEnumerable<DevicePropertyState> AllStates()

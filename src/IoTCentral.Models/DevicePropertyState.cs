@@ -6,8 +6,17 @@ namespace IoTCentral.Models
     /// One property of a device as the service's "$metadata" describes it: the value it holds, and for a
     /// writable property the value asked for and whether the device has acknowledged it.
     /// </summary>
-    public sealed class DevicePropertyState
+    public sealed class DevicePropertyState : IoTCentralObject
     {
+        public DevicePropertyState()
+        {
+        }
+
+        public DevicePropertyState(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string? Module { get; set; }

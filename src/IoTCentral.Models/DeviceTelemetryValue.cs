@@ -3,8 +3,17 @@ using System;
 namespace IoTCentral.Models
 {
     /// <summary>The last known value of one telemetry of a device.</summary>
-    public sealed class DeviceTelemetryValue
+    public sealed class DeviceTelemetryValue : IoTCentralObject
     {
+        public DeviceTelemetryValue()
+        {
+        }
+
+        public DeviceTelemetryValue(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string? Module { get; set; }

@@ -3,8 +3,17 @@ using System;
 namespace IoTCentral.Models
 {
     /// <summary>A published device template: its DTMI, names and capability model.</summary>
-    public sealed class DeviceTemplate
+    public sealed class DeviceTemplate : IoTCentralObject
     {
+        public DeviceTemplate()
+        {
+        }
+
+        public DeviceTemplate(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         /// <summary>The template id, a DTMI such as dtmi:contoso:thermostat;1 (the JSON "@id").</summary>
         public string Id { get; set; } = string.Empty;
 

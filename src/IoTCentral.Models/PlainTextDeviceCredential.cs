@@ -1,8 +1,19 @@
+using System;
+
 namespace IoTCentral.Models
 {
     /// <summary>Device credentials whose symmetric keys the user asked for as plain text (-AsPlainText).</summary>
-    public sealed class PlainTextDeviceCredential
+    public sealed class PlainTextDeviceCredential : IoTCentralObject
     {
+        public PlainTextDeviceCredential()
+        {
+        }
+
+        public PlainTextDeviceCredential(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string DeviceId { get; set; } = string.Empty;
 
         public string IdScope { get; set; } = string.Empty;

@@ -1,9 +1,16 @@
+using System;
+
 namespace IoTCentral.Models
 {
     /// <summary>An application or organization role.</summary>
-    public sealed class Role
+    public sealed class Role : IoTCentralObject
     {
         public Role()
+        {
+        }
+
+        public Role(Uri? applicationUrl)
+            : base(applicationUrl)
         {
         }
 

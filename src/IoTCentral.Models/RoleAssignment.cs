@@ -1,9 +1,16 @@
+using System;
+
 namespace IoTCentral.Models
 {
     /// <summary>A role granted to a user or API token, optionally within one organization.</summary>
-    public sealed class RoleAssignment
+    public sealed class RoleAssignment : IoTCentralObject
     {
         public RoleAssignment()
+        {
+        }
+
+        public RoleAssignment(Uri? applicationUrl)
+            : base(applicationUrl)
         {
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace IoTCentral.Models
 {
@@ -6,8 +7,17 @@ namespace IoTCentral.Models
     /// A user of the application: an email user has <see cref="Email"/>; a service principal or a group has
     /// <see cref="TenantId"/> and <see cref="ObjectId"/>. The ids stay strings as the service sends them.
     /// </summary>
-    public sealed class User
+    public sealed class User : IoTCentralObject
     {
+        public User()
+        {
+        }
+
+        public User(Uri? applicationUrl)
+            : base(applicationUrl)
+        {
+        }
+
         public string Id { get; set; } = string.Empty;
 
         public UserType Type { get; set; }
@@ -22,6 +32,8 @@ namespace IoTCentral.Models
         public string? ObjectId { get; set; }
 
         public RoleAssignment[] Roles { get; set; } = Array.Empty<RoleAssignment>();
+
+        internal override IEnumerable<IoTCentralObject> Parts => Roles;
 
         public override string ToString() => Email ?? ObjectId ?? Id;
     }

@@ -11,15 +11,16 @@ using IoTCentral.Models;
 namespace IoTCentral
 {
     /// <summary>
-    /// The one base class: it finds the session, runs engine calls on the pipeline thread with cancellation
-    /// from Ctrl+C, relays the engine's request log to -Verbose/-Debug/warnings, and turns service failures
+    /// The one base class: it finds the session (for a piped object, the one for the application the object came
+    /// from), runs engine calls on the pipeline thread with cancellation from Ctrl+C, relays the engine's request
+    /// log to -Verbose/-Debug/warnings, stamps what it writes with its application, and turns service failures
     /// into ErrorRecords through the one mapping.
     /// </summary>
     public abstract class IoTCentralCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private IoTCentralClient? client;
-        private RoleResolver? roleResolver;
+        private readonly Dictionary<IoTCentralSession, RoleResolver> roleResolvers = new Dictionary<IoTCentralSession, RoleResolver>();
+        private IoTCentralSession? target;
 
         /// <summary>The application to talk to; defaults to the session from Connect-IoTCentral.</summary>
         [Parameter]
@@ -29,9 +30,19 @@ namespace IoTCentral
         /// <summary>The noun used in error ids, e.g. "Device" gives IoTCentral.DeviceNotFound.</summary>
         protected abstract string ResourceKind { get; }
 
+        /// <summary>
+        /// Whether a piped object names what the command acts on (true: an explicit -Session for another application
+        /// is an error for that object) or only supplies values for something new (false: New-* with -Session copies
+        /// from one application to another).
+        /// </summary>
+        protected virtual bool ActsOnPipedObjects => true;
+
         protected CancellationToken StopToken => stopping.Token;
 
-        protected IoTCentralClient Client => client ??= ResolveClient();
+        protected IoTCentralClient Client => ClientFor(target ??= DefaultTarget());
+
+        /// <summary>The object piped to the current record; null without pipeline input.</summary>
+        protected object? PipedObject => PipelineInput.Current(this)?.BaseObject;
 
         public void Dispose()
         {
@@ -43,16 +54,111 @@ namespace IoTCentral
             stopping.Cancel();
         }
 
+        /// <summary>
+        /// Chooses the application for each record before the command sees it: a piped object's own, or -Session's,
+        /// or the default. An object that cannot be sent to its application is an error for that object only.
+        /// </summary>
+        protected sealed override void ProcessRecord()
+        {
+            target = null;
+            if (MyInvocation.ExpectingInput && !PipelineInput.IsAvailable && Session == null)
+            {
+                ThrowArgumentError(ErrorIds.SessionMismatch, "This PowerShell does not tell the module which application piped objects came from; pass -Session.", null);
+            }
+
+            if (UseOriginOf(PipelineInput.Current(this)))
+            {
+                ProcessItem();
+            }
+        }
+
+        /// <summary>The command's work for one record, with the application already chosen.</summary>
+        protected abstract void ProcessItem();
+
+        /// <summary>
+        /// Targets the application <paramref name="input"/> came from (for work done outside ProcessItem, such as a
+        /// token created at the end from piped roles). False after writing the error for that object.
+        /// </summary>
+        protected bool UseOriginOf(object? input)
+        {
+            var origin = PipelineOrigin.Of(input);
+            if (origin == null)
+            {
+                return true;
+            }
+
+            if (Session != null)
+            {
+                if (ActsOnPipedObjects && (Session.ApplicationUrl == null || !ApplicationUrls.SameApplication(Session.ApplicationUrl, origin.ApplicationUrl)))
+                {
+                    WriteError(new ErrorRecord(
+                        new ArgumentException("The input object '" + origin.Item + "' came from " + origin.ApplicationUrl + ", but -Session is connected to " + Session.ApplicationUrl + ", so the command did not act on it. Leave out -Session to act where the object came from."),
+                        ErrorIds.SessionMismatch,
+                        ErrorCategory.InvalidArgument,
+                        origin.Item));
+                    return false;
+                }
+
+                target = Session;
+                return true;
+            }
+
+            // The session the object came from if it is still connected here, else this runspace's default or newest
+            // session for that application; the object's own session from another runspace only as a last resort.
+            var connected = SessionStore.ConnectedTo(origin.ApplicationUrl);
+            target = connected.FirstOrDefault(s => ReferenceEquals(s, origin.Session)) ?? connected.FirstOrDefault();
+            if (target == null && origin.Session != null && SessionStore.TryGetClient(origin.Session, out _))
+            {
+                target = origin.Session;
+            }
+
+            if (target == null)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException("The input object '" + origin.Item + "' came from " + origin.ApplicationUrl + ", and no session here is connected to that application. Run Connect-IoTCentral for it first, or pass -Session."),
+                    ErrorIds.ApplicationNotConnected,
+                    ErrorCategory.AuthenticationError,
+                    origin.Item));
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Writes an object stamped with the application it came from, so that piping it on acts there.</summary>
+        protected new void WriteObject(object sendToPipeline)
+        {
+            Stamp(sendToPipeline);
+            base.WriteObject(sendToPipeline);
+        }
+
+        protected new void WriteObject(object sendToPipeline, bool enumerateCollection)
+        {
+            if (enumerateCollection && sendToPipeline is System.Collections.IEnumerable items && !(sendToPipeline is string))
+            {
+                foreach (var item in items)
+                {
+                    Stamp(item);
+                }
+            }
+            else
+            {
+                Stamp(sendToPipeline);
+            }
+
+            base.WriteObject(sendToPipeline, enumerateCollection);
+        }
+
         /// <summary>Runs one engine call; a service failure is thrown as IoTCentralException.</summary>
         protected T Call<T>(Func<IoTCentralClient, CancellationToken, Task<T>> call)
         {
-            var target = Client;
+            var client = Client;
             var sink = new QueuedLogSink();
             try
             {
                 using (RequestLog.BeginScope(sink))
                 {
-                    return call(target, StopToken).GetAwaiter().GetResult();
+                    return call(client, StopToken).GetAwaiter().GetResult();
                 }
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
@@ -182,7 +288,14 @@ namespace IoTCentral
         /// </summary>
         protected RoleAssignment[] ResolveRoles(IEnumerable<string> roles, string? organization)
         {
-            roleResolver ??= new RoleResolver(() => ReadAllPages<Role>((c, link, ct) => c.Roles.ListAsync(link, ct)).ToList());
+            // Roles are the application's own, so each application's are read once, when first needed.
+            var session = target ??= DefaultTarget();
+            if (!roleResolvers.TryGetValue(session, out var roleResolver))
+            {
+                roleResolver = new RoleResolver(() => ReadAllPages<Role>((c, link, ct) => c.Roles.ListAsync(link, ct)).ToList());
+                roleResolvers.Add(session, roleResolver);
+            }
+
             var assignments = new List<RoleAssignment>();
             foreach (var role in roles.Distinct(StringComparer.OrdinalIgnoreCase))
             {
@@ -221,23 +334,33 @@ namespace IoTCentral
             return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
 
-        private IoTCentralClient ResolveClient()
+        private IoTCentralSession DefaultTarget()
         {
             var session = Session ?? SessionStore.GetDefault();
             if (session == null)
             {
                 ThrowNotConnected("Not connected to an IoT Central application. Run Connect-IoTCentral first, or pass -Session.");
             }
-            else if (SessionStore.TryGetClient(session, out var found))
-            {
-                return found;
-            }
-            else
+
+            return session!;
+        }
+
+        private IoTCentralClient ClientFor(IoTCentralSession session)
+        {
+            if (!SessionStore.TryGetClient(session, out var found))
             {
                 ThrowNotConnected("This session is closed (Disconnect-IoTCentral was run, or it was not made by Connect-IoTCentral). Run Connect-IoTCentral again.");
             }
 
-            throw new InvalidOperationException("unreachable");
+            return found;
+        }
+
+        private void Stamp(object? output)
+        {
+            if (target != null && (output is PSObject wrapped ? wrapped.BaseObject : output) is IoTCentralObject item)
+            {
+                item.SetOrigin(target);
+            }
         }
 
         private void ThrowNotConnected(string message)

@@ -32,6 +32,13 @@ public sealed class DevicePropertyCmdletTests : DeviceDataTestBase
 
     private static PSObject State(PowerShellResult result, int index) => result.Output[index];
 
+    /// <summary>Publishes a new edge template, makes $deviceId a device of it, then runs the script.</summary>
+    private PowerShellResult RunOnNewEdgeDevice(string script) =>
+        Run(
+            EdgeTemplateScript + "\nNew-IoTCentralDevice -Id $deviceId -Template $edgeTemplate.Id | Out-Null\n" + script,
+            ("edgeTemplateId", "dtmi:test:edge" + Guid.NewGuid().ToString("N")[..8] + ";1"),
+            ("deviceId", UniqueId("edge")));
+
     [Fact]
     public void A_writable_property_is_pending_until_the_device_acknowledges_it()
     {
@@ -108,20 +115,14 @@ public sealed class DevicePropertyCmdletTests : DeviceDataTestBase
     [Fact]
     public void Module_and_module_component_properties_are_written_and_read_and_listed()
     {
-        var templateId = "dtmi:test:edge" + Guid.NewGuid().ToString("N")[..8] + ";1";
-        var deviceId = UniqueId("edge");
-        var result = Run(
-            EdgeTemplateScript + """
-
-            New-IoTCentralDevice -Id $deviceId -Template $edgeTemplate.Id | Out-Null
+        var result = RunOnNewEdgeDevice(
+            """
             Get-IoTCentralDeviceModule -DeviceId $deviceId
             Get-IoTCentralDeviceComponent -DeviceId $deviceId -Module env
             Set-IoTCentralDeviceProperty -DeviceId $deviceId -Module env -Value @{ sendInterval = 20 } -PassThru
             Set-IoTCentralDeviceProperty -DeviceId $deviceId -Module env -Component sensor -Value @{ threshold = 2.5 } -PassThru
             ((Get-IoTCentralDeviceProperty -DeviceId $deviceId -Module env -Component sensor).'$metadata').DesiredValue
-            """,
-            ("edgeTemplateId", templateId),
-            ("deviceId", deviceId));
+            """);
         result.AssertNoErrors();
         var module = result.Output[0];
         Assert.Equal("IoTCentral.Models.DeviceModule", module.BaseObject.GetType().FullName);
@@ -133,6 +134,20 @@ public sealed class DevicePropertyCmdletTests : DeviceDataTestBase
         var componentState = result.Output[3];
         Assert.Equal(("env", "sensor", 2.5), ((string)componentState.Properties["Module"].Value, (string)componentState.Properties["Component"].Value, componentState.Properties["DesiredValue"].Value));
         Assert.Equal(2.5, result.Output[4].BaseObject);
+    }
+
+    [Fact]
+    public void Piped_modules_and_components_bind_to_Module_and_Component()
+    {
+        var result = RunOnNewEdgeDevice(
+            """
+            Get-IoTCentralDeviceModule -DeviceId $deviceId | Get-IoTCentralDeviceComponent | ForEach-Object { $_.Module + '/' + $_.Name }
+            Get-IoTCentralDeviceModule -DeviceId $deviceId | Get-IoTCentralDeviceComponent |
+                Set-IoTCentralDeviceProperty -Value @{ threshold = 3.5 } -PassThru | ForEach-Object { $_.Module + '/' + $_.Component + '/' + $_.Name }
+            Get-IoTCentralDeviceModule -DeviceId $deviceId | Set-IoTCentralDeviceProperty -Value @{ sendInterval = 9 } -PassThru | ForEach-Object { $_.Module + '/' + $_.Name }
+            """);
+        result.AssertNoErrors();
+        Assert.Equal(new object[] { "env/sensor", "env/sensor/threshold", "env/sendInterval", "env/threshold" }, result.Output.Select(o => o.BaseObject).ToArray());
     }
 
     [Fact]

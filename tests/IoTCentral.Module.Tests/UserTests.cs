@@ -210,7 +210,8 @@ public sealed class UserTests : ModuleTestBase
         Assert.DoesNotContain(badEmail.Verbose, v => v.Contains("/api/"));
 
         var badGuid = Run("New-IoTCentralUser -ServicePrincipal -TenantId not-a-guid -ObjectId ([guid]::NewGuid()) -Role Operator -Verbose");
-        Assert.StartsWith("CannotConvertArgumentNoMessage", badGuid.TerminatingRecord!.FullyQualifiedErrorId);
+        Assert.StartsWith("ParameterArgumentValidationError", badGuid.TerminatingRecord!.FullyQualifiedErrorId);
+        Assert.Contains("GUID", badGuid.TerminatingRecord.Exception.Message);
         Assert.DoesNotContain(badGuid.Verbose, v => v.Contains("/api/"));
 
         var noChange = Run("Set-IoTCentralUser -Id some-user -Verbose");

@@ -17,20 +17,29 @@ namespace IoTCentral.Infrastructure
         [ValidateModuleName]
         public string? Module { get; set; }
 
+        /// <summary>
+        /// The module to act in: -Module, else that of a piped component or the piped module itself, so that
+        /// Get-IoTCentralDeviceModule | Get-IoTCentralDeviceProperty reads each module's properties.
+        /// </summary>
+        protected string? LevelModule => Module ?? (PipedObject as Models.DeviceComponent)?.Module ?? (PipedObject as Models.DeviceModule)?.Name;
+
+        /// <summary>The component to act in: -Component, else the piped component.</summary>
+        protected string? LevelComponent => Component ?? (PipedObject as Models.DeviceComponent)?.Name;
+
         /// <summary>The level in words, for -WhatIf and messages: "component 'c' of module 'm' of device 'd'".</summary>
         protected string LevelDescription
         {
             get
             {
                 var text = "device '" + DeviceId + "'";
-                if (!string.IsNullOrEmpty(Module))
+                if (!string.IsNullOrEmpty(LevelModule))
                 {
-                    text = "module '" + Module + "' of " + text;
+                    text = "module '" + LevelModule + "' of " + text;
                 }
 
-                if (!string.IsNullOrEmpty(Component))
+                if (!string.IsNullOrEmpty(LevelComponent))
                 {
-                    text = "component '" + Component + "' of " + text;
+                    text = "component '" + LevelComponent + "' of " + text;
                 }
 
                 return text;

@@ -4,6 +4,8 @@ namespace IoTCentral.Infrastructure
     internal static class ErrorIds
     {
         internal const string NotConnected = "IoTCentral.NotConnected";
+        internal const string SessionMismatch = "IoTCentral.SessionMismatch";
+        internal const string ApplicationNotConnected = "IoTCentral.ApplicationNotConnected";
         internal const string InvalidApiToken = "IoTCentral.InvalidApiToken";
         internal const string ApiTokenExpired = "IoTCentral.ApiTokenExpired";
         internal const string InvalidAccessToken = "IoTCentral.InvalidAccessToken";

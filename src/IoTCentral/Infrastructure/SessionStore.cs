@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using IoTCentral.Engine;
@@ -49,6 +52,14 @@ namespace IoTCentral.Infrastructure
             }
 
             client.Dispose();
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace != null && Defaults.TryGetValue(runspace, out var holder))
+            {
+                lock (holder.Connected)
+                {
+                    holder.Connected.Remove(session);
+                }
+            }
         }
 
         /// <summary>Forgets the session's client and, when it is this runspace's default, the default too.</summary>
@@ -77,13 +88,53 @@ namespace IoTCentral.Infrastructure
             var runspace = Runspace.DefaultRunspace;
             if (runspace != null)
             {
-                Defaults.GetOrCreateValue(runspace).Session = session;
+                var holder = Defaults.GetOrCreateValue(runspace);
+                holder.Session = session;
+                if (session != null)
+                {
+                    lock (holder.Connected)
+                    {
+                        holder.Connected.Remove(session);
+                        holder.Connected.Add(session);
+                    }
+                }
             }
+        }
+
+        /// <summary>
+        /// The live sessions this runspace connected to the application, the default first, then the newest: the
+        /// candidates for an object that came from that application. Another runspace's sessions are not offered,
+        /// so that one runbook job never acts with another's sign-in.
+        /// </summary>
+        internal static IReadOnlyList<IoTCentralSession> ConnectedTo(Uri applicationUrl)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace == null || !Defaults.TryGetValue(runspace, out var holder))
+            {
+                return Array.Empty<IoTCentralSession>();
+            }
+
+            List<IoTCentralSession> connected;
+            lock (holder.Connected)
+            {
+                connected = holder.Connected.Where(s => s.ApplicationUrl != null && ApplicationUrls.SameApplication(s.ApplicationUrl, applicationUrl)).ToList();
+            }
+
+            connected.Reverse();
+            if (holder.Session != null && connected.Remove(holder.Session))
+            {
+                connected.Insert(0, holder.Session);
+            }
+
+            return connected.Where(s => TryGetClient(s, out _)).ToList();
         }
 
         private sealed class DefaultSessionHolder
         {
             public IoTCentralSession? Session { get; set; }
+
+            /// <summary>Every session Connect-IoTCentral made in this runspace, oldest first.</summary>
+            public List<IoTCentralSession> Connected { get; } = new List<IoTCentralSession>();
         }
     }
 }

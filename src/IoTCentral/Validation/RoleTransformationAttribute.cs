@@ -5,7 +5,10 @@ using IoTCentral.Models;
 
 namespace IoTCentral.Validation
 {
-    /// <summary>Lets -Role take Role objects (piped from Get-IoTCentralRole) as well as names and ids.</summary>
+    /// <summary>
+    /// Lets -Role take Role objects (piped from Get-IoTCentralRole) and role assignments (what a user's or token's
+    /// Roles hold) as well as names and ids.
+    /// </summary>
     public sealed class RoleTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
@@ -28,7 +31,15 @@ namespace IoTCentral.Validation
         private static string ToRoleText(object? item)
         {
             var value = item is PSObject wrapped ? wrapped.BaseObject : item;
-            return value is Role role ? role.Id : value?.ToString() ?? string.Empty;
+            switch (value)
+            {
+                case Role role:
+                    return role.Id;
+                case RoleAssignment assignment:
+                    return assignment.Role;
+                default:
+                    return value?.ToString() ?? string.Empty;
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ namespace IoTCentral.Commands.ApiToken
 
         protected override string ResourceKind => "ApiToken";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (Id != null)
             {

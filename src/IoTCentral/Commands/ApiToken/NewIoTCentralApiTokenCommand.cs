@@ -29,6 +29,7 @@ namespace IoTCentral.Commands.ApiToken
         public string[] Role { get; set; } = Array.Empty<string>();
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
@@ -40,6 +41,9 @@ namespace IoTCentral.Commands.ApiToken
 
         protected override string ResourceKind => "ApiToken";
 
+        // A piped object only supplies values, so -Session may name another application: that is how to copy.
+        protected override bool ActsOnPipedObjects => false;
+
         protected override void BeginProcessing()
         {
             if (Expiry.HasValue && Expiry.Value.ToUniversalTime() <= DateTime.UtcNow)
@@ -48,7 +52,7 @@ namespace IoTCentral.Commands.ApiToken
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             roles.AddRange(Role);
         }

@@ -16,7 +16,7 @@ namespace IoTCentral.Commands.ApiToken
 
         protected override string ResourceKind => "ApiToken";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "API token '" + id + "'", "Remove"))

@@ -36,7 +36,7 @@ namespace IoTCentral.Commands.Command
         [Parameter]
         public SwitchParameter AllowRetry { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var hasRequest = IsBound(nameof(Request));
             object? request;
@@ -50,7 +50,7 @@ namespace IoTCentral.Commands.Command
                 return;
             }
 
-            var (id, module, component, name, allowRetry) = (DeviceId, Module, Component, Name, AllowRetry.IsPresent);
+            var (id, module, component, name, allowRetry) = (DeviceId, LevelModule, LevelComponent, Name, AllowRetry.IsPresent);
             int? connectionTimeout = IsBound(nameof(ConnectionTimeout)) ? ConnectionTimeout : (int?)null;
             int? responseTimeout = IsBound(nameof(ResponseTimeout)) ? ResponseTimeout : (int?)null;
             if (ShouldProcess(LevelDescription, "Run command " + name)

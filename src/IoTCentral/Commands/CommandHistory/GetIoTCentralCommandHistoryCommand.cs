@@ -14,9 +14,9 @@ namespace IoTCentral.Commands.CommandHistory
         [ValidateDtdlName]
         public string Name { get; set; } = string.Empty;
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
-            var (id, module, component, name) = (DeviceId, Module, Component, Name);
+            var (id, module, component, name) = (DeviceId, LevelModule, LevelComponent, Name);
             try
             {
                 foreach (var run in ReadAllPages<DeviceCommandResult>((c, link, ct) => c.DeviceCommands.ListHistoryAsync(id, module, component, name, link, ct)))

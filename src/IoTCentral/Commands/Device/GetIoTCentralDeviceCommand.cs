@@ -14,7 +14,7 @@ namespace IoTCentral.Commands.Device
         public const string ListSet = "List";
         public const string ByIdSet = "ById";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
@@ -26,7 +26,7 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

@@ -11,7 +11,7 @@ namespace IoTCentral.Commands.Device
     [OutputType(typeof(DeviceCredential), typeof(PlainTextDeviceCredential))]
     public sealed class GetIoTCentralDeviceCredentialCommand : IoTCentralCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
@@ -22,7 +22,7 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = DeviceId;
             if (!TryCall((c, ct) => c.Devices.GetCredentialsAsync(id, ct), id, out var credential))

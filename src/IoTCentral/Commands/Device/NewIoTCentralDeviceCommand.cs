@@ -8,7 +8,9 @@ namespace IoTCentral.Commands.Device
     [OutputType(typeof(Models.Device))]
     public sealed class NewIoTCentralDeviceCommand : IoTCentralCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        private bool displayNameGiven;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
         [ValidateDeviceId]
         public string Id { get; set; } = string.Empty;
@@ -18,34 +20,49 @@ namespace IoTCentral.Commands.Device
         public string? DisplayName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [TemplateTransformation]
         [ValidateTemplateId]
         public string? Template { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
         public SwitchParameter Simulated { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
         public bool Enabled { get; set; } = true;
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        // A piped object only supplies values, so -Session may name another application: that is how to copy.
+        protected override bool ActsOnPipedObjects => false;
+
+        protected override void BeginProcessing()
+        {
+            displayNameGiven = IsBound(nameof(DisplayName));
+        }
+
+        protected override void ProcessItem()
         {
             var device = new Models.Device
             {
                 Id = Id,
-                DisplayName = DisplayName,
-                Template = Template,
+
+                // A piped template's display name names the template, not the new device.
+                DisplayName = PipedObject is Models.DeviceTemplate && !displayNameGiven ? null : DisplayName,
+                // A piped template (with -Id naming the device) is the template of the new device.
+                Template = Template ?? (PipedObject as Models.DeviceTemplate)?.Id,
                 Simulated = Simulated.IsPresent,
                 Enabled = Enabled,
                 Organizations = Organization == null ? new string[0] : new[] { Organization },
             };
 
-            var action = Template == null ? "Create" : "Create from template " + Template;
+            var action = device.Template == null ? "Create" : "Create from template " + device.Template;
             if (ShouldProcess("device '" + Id + "'", action)
                 && TryCall((c, ct) => c.Devices.CreateAsync(device, ct), Id, out var created))
             {

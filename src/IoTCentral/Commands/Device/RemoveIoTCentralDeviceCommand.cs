@@ -9,7 +9,7 @@ namespace IoTCentral.Commands.Device
     [OutputType(typeof(void))]
     public sealed class RemoveIoTCentralDeviceCommand : IoTCentralCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
@@ -20,7 +20,7 @@ namespace IoTCentral.Commands.Device
 
         protected override string ResourceKind => "Device";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "device '" + id + "'", "Remove"))

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using IoTCentral.Completion;
 using IoTCentral.Infrastructure;
@@ -6,32 +8,42 @@ using IoTCentral.Validation;
 
 namespace IoTCentral.Commands.Device
 {
-    /// <summary>Changes a device with a JSON merge-patch of exactly the parameters given.</summary>
+    /// <summary>
+    /// Changes a device with a JSON merge-patch of exactly the parameters given. Rows of a CSV file (or any objects
+    /// with the parameters' names) pipe in as one change each; a piped device of the module's own only names the
+    /// device, since its properties are its current state, not changes.
+    /// </summary>
     [Cmdlet(VerbsCommon.Set, "IoTCentralDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Models.Device))]
     public sealed class SetIoTCentralDeviceCommand : IoTCentralCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        private ICollection<string> commandLine = new HashSet<string>();
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string Id { get; set; } = string.Empty;
 
-        [Parameter]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         public string? DisplayName { get; set; }
 
         [Parameter]
         [ValidateTemplateId]
         public string? Template { get; set; }
 
-        [Parameter]
-        public bool Simulated { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        public SwitchParameter Simulated { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
         public bool Enabled { get; set; }
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
@@ -42,19 +54,23 @@ namespace IoTCentral.Commands.Device
 
         protected override void BeginProcessing()
         {
-            if (Changes().Count == 0)
+            commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys);
+            if (!MyInvocation.ExpectingInput && Changes().Count == 0)
             {
-                ThrowArgumentError(
-                    ErrorIds.NoChanges,
-                    "Specify at least one change: -DisplayName, -Template, -Simulated, -Enabled or -Organization.",
-                    null);
+                ThrowArgumentError(ErrorIds.NoChanges, NoChangesMessage, null);
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             var changes = Changes();
+            if (changes.Count == 0)
+            {
+                WriteArgumentError(ErrorIds.NoChanges, NoChangesMessage, id);
+                return;
+            }
+
             if (ShouldProcess("device '" + id + "'", "Update " + string.Join(", ", changes.Keys))
                 && TryCall((c, ct) => c.Devices.UpdateAsync(id, changes, ct), id, out var updated)
                 && PassThru.IsPresent)
@@ -63,15 +79,30 @@ namespace IoTCentral.Commands.Device
             }
         }
 
+        private const string NoChangesMessage = "Specify at least one change: -DisplayName, -Template, -Simulated, -Enabled or -Organization.";
+
         private Dictionary<string, object?> Changes()
         {
             var changes = new Dictionary<string, object?>();
-            PatchIfBound(changes, nameof(DisplayName), "displayName", () => DisplayName);
-            PatchIfBound(changes, nameof(Template), "template", () => Template);
-            PatchIfBound(changes, nameof(Simulated), "simulated", () => Simulated);
-            PatchIfBound(changes, nameof(Enabled), "enabled", () => Enabled);
-            PatchIfBound(changes, nameof(Organization), "organizations", () => new[] { Organization });
+            PatchIfGiven(changes, nameof(DisplayName), "displayName", () => DisplayName);
+            PatchIfGiven(changes, nameof(Template), "template", () => Template);
+            PatchIfGiven(changes, nameof(Simulated), "simulated", () => Simulated.IsPresent);
+            PatchIfGiven(changes, nameof(Enabled), "enabled", () => Enabled);
+            PatchIfGiven(changes, nameof(Organization), "organizations", () => new[] { Organization });
             return changes;
+        }
+
+        /// <summary>
+        /// A value is a change when the command line gives it, or when a piped row does with something in it (an empty
+        /// CSV cell leaves the field alone). The values of the module's own piped objects are what the device already
+        /// has, so they change nothing.
+        /// </summary>
+        private void PatchIfGiven(Dictionary<string, object?> changes, string parameter, string field, Func<object?> value)
+        {
+            if (commandLine.Contains(parameter) || (!(PipedObject is Models.IoTCentralObject) && !string.IsNullOrEmpty(Convert.ToString(value(), CultureInfo.InvariantCulture))))
+            {
+                PatchIfBound(changes, parameter, field, value);
+            }
         }
     }
 }

@@ -14,10 +14,11 @@ namespace IoTCentral.Commands.DeviceComponent
         [ValidateModuleName]
         public string? Module { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = DeviceId;
-            var module = Module;
+            // A piped module lists its own components (and a piped component its siblings) unless -Module says otherwise.
+            var module = Module ?? (PipedObject as Models.DeviceModule)?.Name ?? (PipedObject as Models.DeviceComponent)?.Module;
             try
             {
                 foreach (var component in ReadAllPages<Models.DeviceComponent>((c, link, ct) => c.DeviceData.ListComponentsAsync(id, module, link, ct)))

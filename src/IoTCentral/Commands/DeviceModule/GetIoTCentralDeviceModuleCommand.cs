@@ -9,7 +9,7 @@ namespace IoTCentral.Commands.DeviceModule
     [OutputType(typeof(Models.DeviceModule))]
     public sealed class GetIoTCentralDeviceModuleCommand : DeviceCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = DeviceId;
             try

@@ -11,9 +11,9 @@ namespace IoTCentral.Commands.DeviceProperty
     [OutputType(typeof(PSObject))]
     public sealed class GetIoTCentralDevicePropertyCommand : DeviceLevelCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
-            var (id, module, component) = (DeviceId, Module, Component);
+            var (id, module, component) = (DeviceId, LevelModule, LevelComponent);
             if (TryCall((c, ct) => c.DeviceProperties.GetAsync(id, module, component, ct), id, out var properties))
             {
                 WriteObject(DevicePropertiesView.ToPSObject(properties));

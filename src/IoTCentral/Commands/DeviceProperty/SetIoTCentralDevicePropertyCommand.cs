@@ -26,7 +26,7 @@ namespace IoTCentral.Commands.DeviceProperty
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             IDictionary values;
             try
@@ -45,7 +45,7 @@ namespace IoTCentral.Commands.DeviceProperty
                 return;
             }
 
-            var (id, module, component, replace) = (DeviceId, Module, Component, Replace.IsPresent);
+            var (id, module, component, replace) = (DeviceId, LevelModule, LevelComponent, Replace.IsPresent);
             var names = string.Join(", ", values.Keys.Cast<object>());
             if (!ShouldProcess(LevelDescription, (replace ? "Replace properties with " : "Set properties ") + names))
             {

@@ -15,9 +15,9 @@ namespace IoTCentral.Commands.DeviceTelemetry
         [ValidateDtdlName]
         public string[] Name { get; set; } = new string[0];
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
-            var (id, module, component) = (DeviceId, Module, Component);
+            var (id, module, component) = (DeviceId, LevelModule, LevelComponent);
             foreach (var name in Name)
             {
                 if (TryCall((c, ct) => c.DeviceData.GetTelemetryValueAsync(id, module, component, name, ct), id, out var telemetry))

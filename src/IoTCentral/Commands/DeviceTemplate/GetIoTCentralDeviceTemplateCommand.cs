@@ -13,14 +13,16 @@ namespace IoTCentral.Commands.DeviceTemplate
         public const string ListSet = "List";
         public const string ByIdSet = "ById";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        // By value, not by property name: a piped device's Id is the device's own, so it binds through its Template.
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true)]
         [Alias("TemplateId")]
+        [TemplateTransformation]
         [ValidateTemplateId]
         public string Id { get; set; } = string.Empty;
 
         protected override string ResourceKind => "DeviceTemplate";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

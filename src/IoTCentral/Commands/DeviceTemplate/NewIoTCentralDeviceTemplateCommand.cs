@@ -30,7 +30,10 @@ namespace IoTCentral.Commands.DeviceTemplate
 
         protected override string ResourceKind => "DeviceTemplate";
 
-        protected override void ProcessRecord()
+        // A piped object only supplies values, so -Session may name another application: that is how to copy.
+        protected override bool ActsOnPipedObjects => false;
+
+        protected override void ProcessItem()
         {
             var source = ReadSource();
             if (source == null)

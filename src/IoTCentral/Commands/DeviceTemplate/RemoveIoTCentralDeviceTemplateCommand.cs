@@ -18,7 +18,7 @@ namespace IoTCentral.Commands.DeviceTemplate
 
         protected override string ResourceKind => "DeviceTemplate";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "device template '" + id + "'", "Remove"))

@@ -44,7 +44,7 @@ namespace IoTCentral.Commands.DeviceTemplate
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             OrderedDictionary changes;

@@ -20,7 +20,7 @@ namespace IoTCentral.Commands.Query
 
         protected override string ResourceKind => "Query";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var query = Query;
             var text = QueryText.TryParse(query, out var problem);

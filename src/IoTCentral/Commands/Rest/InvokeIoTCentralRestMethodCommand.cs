@@ -33,7 +33,7 @@ namespace IoTCentral.Commands.Rest
 
         protected override string ResourceKind => "Request";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var method = Method.ToUpperInvariant();
             object? body;

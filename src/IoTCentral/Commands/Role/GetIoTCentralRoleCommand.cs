@@ -21,13 +21,15 @@ namespace IoTCentral.Commands.Role
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
+        // "Role" is what a role assignment calls the role id, so $user.Roles | Get-IoTCentralRole shows the user's roles.
         [Parameter(Mandatory = true, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Role", "RoleId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
         protected override string ResourceKind => "Role";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

@@ -41,7 +41,8 @@ namespace IoTCentral.Commands.Session
         // they wait here until the pipeline thread can write them.
         private readonly BlockingCollection<string> prompts = new BlockingCollection<string>();
 
-        [Parameter(Position = 0)]
+        // By property name, so Get-AzIotCentralApp | Connect-IoTCentral -Identity signs in to each application.
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Subdomain { get; set; }
 

@@ -25,7 +25,7 @@ namespace IoTCentral.Commands.User
 
         protected override string ResourceKind => "User";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ParameterSetName == ByIdSet)
             {

@@ -28,15 +28,19 @@ namespace IoTCentral.Commands.User
         [Parameter(Mandatory = true, ParameterSetName = AdGroupSet)]
         public SwitchParameter AdGroup { get; set; }
 
+        // Strings, as on Connect-IoTCentral and the User object, checked here as the GUIDs the service requires.
         [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalSet)]
         [Parameter(Mandatory = true, ParameterSetName = AdGroupSet)]
-        public Guid TenantId { get; set; }
+        [ValidateGuid]
+        public string TenantId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ParameterSetName = ServicePrincipalSet)]
         [Parameter(Mandatory = true, ParameterSetName = AdGroupSet)]
-        public Guid ObjectId { get; set; }
+        [ValidateGuid]
+        public string ObjectId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Roles")]
         [RoleTransformation]
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         [ValidateNotNullOrEmpty]
@@ -47,12 +51,16 @@ namespace IoTCentral.Commands.User
         public string? Id { get; set; }
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
         protected override string ResourceKind => "User";
 
-        protected override void ProcessRecord()
+        // A piped object only supplies values, so -Session may name another application: that is how to copy.
+        protected override bool ActsOnPipedObjects => false;
+
+        protected override void ProcessItem()
         {
             var user = NewUser();
             user.Roles = ResolveRoles(Role, Organization);
@@ -84,8 +92,8 @@ namespace IoTCentral.Commands.User
                     break;
                 default:
                     user.Type = ParameterSetName == AdGroupSet ? UserType.AdGroup : UserType.ServicePrincipal;
-                    user.TenantId = TenantId.ToString("D");
-                    user.ObjectId = ObjectId.ToString("D");
+                    user.TenantId = Guid.Parse(TenantId).ToString("D");
+                    user.ObjectId = Guid.Parse(ObjectId).ToString("D");
                     break;
             }
 

@@ -18,7 +18,7 @@ namespace IoTCentral.Commands.User
 
         protected override string ResourceKind => "User";
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "user '" + id + "'", "Remove"))

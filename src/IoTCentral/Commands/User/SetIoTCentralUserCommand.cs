@@ -14,8 +14,6 @@ namespace IoTCentral.Commands.User
     [OutputType(typeof(Models.User))]
     public sealed class SetIoTCentralUserCommand : IoTCentralCmdlet
     {
-        private RoleAssignment[]? roles;
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [ValidateUserId]
@@ -28,6 +26,7 @@ namespace IoTCentral.Commands.User
         public string[]? Role { get; set; }
 
         [Parameter]
+        [OrganizationTransformation]
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
@@ -46,17 +45,14 @@ namespace IoTCentral.Commands.User
             {
                 ThrowArgumentError(ErrorIds.NoChanges, "Specify at least one change: -Role, -Organization or -Email.", null);
             }
-
-            // Resolved once, before the first piped user is touched, so an unknown role changes nobody.
-            if (Role != null)
-            {
-                roles = ResolveRoles(Role, Organization);
-            }
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var id = Id;
+
+            // Resolved before this user is touched (and read once per application), so an unknown role changes nobody.
+            var roles = Role == null ? null : ResolveRoles(Role, Organization);
             var changes = new Dictionary<string, object?>();
             if (Email != null)
             {
