@@ -47,21 +47,13 @@ namespace IoTCentral
         protected T Call<T>(Func<IoTCentralClient, CancellationToken, Task<T>> call)
         {
             var target = Client;
-            var sink = new QueuedLogSink();
             try
             {
-                using (RequestLog.BeginScope(sink))
-                {
-                    return call(target, StopToken).GetAwaiter().GetResult();
-                }
+                return QueuedLogSink.Run(() => call(target, StopToken), WriteLog);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
-            }
-            finally
-            {
-                sink.Drain(WriteLog);
             }
         }
 
@@ -249,20 +241,6 @@ namespace IoTCentral
                 Session));
         }
 
-        private void WriteLog(LogMessage message)
-        {
-            switch (message.Level)
-            {
-                case LogLevel.Verbose:
-                    WriteVerbose(message.Text);
-                    break;
-                case LogLevel.Debug:
-                    WriteDebug(message.Text);
-                    break;
-                default:
-                    WriteWarning(message.Text);
-                    break;
-            }
-        }
+        private void WriteLog(LogMessage message) => LogRelay.Write(this, message);
     }
 }

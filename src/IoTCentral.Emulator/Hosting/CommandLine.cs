@@ -1,4 +1,5 @@
 using System.Globalization;
+using IoTCentral.Emulator.Load;
 
 namespace IoTCentral.Emulator.Hosting;
 
@@ -23,6 +24,10 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                                a free port when --urls is given)
           --identities FILE    register the identities FILE lists (default: DIR/identities.json with --data-dir)
           --token-lifetime MIN access token lifetime in minutes (default 60)
+          --rate-limit N       accept at most N API requests per second (all callers together); more get
+                               429 with Retry-After (default: no limit)
+          --faults SPEC        inject faults into API requests, e.g.
+                               seed=42,429=0.05,500=0.02,503=0.02,reset=0.02,truncate=0.02,delay=0.05:200ms
           -h, --help           show this help
         """;
 
@@ -77,6 +82,17 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                     options.AccessTokenLifetime = int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 1440
                         ? TimeSpan.FromMinutes(m)
                         : throw new FormatException($"--token-lifetime must be a number of minutes from 1 to 1440, not '{minutes}'.");
+                    break;
+                case "--rate-limit":
+                    var rate = Value();
+                    options.RateLimit = double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var perSecond) && perSecond > 0 && !double.IsInfinity(perSecond)
+                        ? perSecond
+                        : throw new FormatException($"--rate-limit must be a positive number of requests per second, not '{rate}'.");
+                    break;
+                case "--faults":
+                    var spec = Value();
+                    FaultPlan.Parse(spec);
+                    options.Faults = spec;
                     break;
                 default:
                     throw new FormatException($"Unknown option '{args[i]}'.");
