@@ -4,12 +4,14 @@ namespace IoTCentral.Emulator.Load;
 
 /// <summary>
 /// The application's request budget for all callers together, as IoT Central enforces it: a bucket of one second's
-/// worth of requests, refilled continuously. A request that finds it empty is refused and told when a slot frees up.
+/// worth of requests (at least one), refilled continuously. A request that finds it empty is refused and told when a
+/// slot frees up.
 /// </summary>
 internal sealed class RequestRateLimiter(double requestsPerSecond)
 {
     private readonly object _gate = new();
-    private double _tokens = requestsPerSecond;
+    private readonly double _capacity = Math.Max(1, requestsPerSecond);
+    private double _tokens = Math.Max(1, requestsPerSecond);
     private long _lastRefill = Stopwatch.GetTimestamp();
 
     public bool IsEnabled => requestsPerSecond > 0;
@@ -20,7 +22,7 @@ internal sealed class RequestRateLimiter(double requestsPerSecond)
         lock (_gate)
         {
             var now = Stopwatch.GetTimestamp();
-            _tokens = Math.Min(requestsPerSecond, _tokens + Stopwatch.GetElapsedTime(_lastRefill, now).TotalSeconds * requestsPerSecond);
+            _tokens = Math.Min(_capacity, _tokens + Stopwatch.GetElapsedTime(_lastRefill, now).TotalSeconds * requestsPerSecond);
             _lastRefill = now;
             if (_tokens >= 1)
             {

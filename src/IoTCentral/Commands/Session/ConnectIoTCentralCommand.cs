@@ -174,7 +174,8 @@ namespace IoTCentral.Commands.Session
         public double MaxRequestsPerSecond { get; set; }
 
         /// <summary>Connect without the one request that checks the application answers and accepts an API token.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ApiTokenSet)]
+        [Parameter(ParameterSetName = EmulatorSet)]
         public SwitchParameter SkipValidation { get; set; }
 
         public void Dispose()
