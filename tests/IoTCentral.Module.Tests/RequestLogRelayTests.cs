@@ -10,8 +10,8 @@ public sealed class RequestLogRelayTests
     [Fact]
     public async Task A_throttling_warning_shows_while_the_command_still_waits_to_retry()
     {
-        // One request per two seconds: Connect's check takes the slot, so the next request is throttled for 2 s.
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { RateLimit = 0.5 });
+        // One request per four seconds: Connect's check takes the slot, so the next request is throttled for up to 4 s.
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { RateLimit = 0.25 });
         using var shell = new PowerShellHost();
         var requestsAtFirstWarning = -1L;
 
