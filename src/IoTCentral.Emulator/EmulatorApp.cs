@@ -10,6 +10,7 @@ using IoTCentral.Emulator.Features.Roles;
 using IoTCentral.Emulator.Features.Users;
 using IoTCentral.Emulator.Hosting;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.Load;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,11 +46,15 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<DeviceProvisioning>();
         builder.Services.AddSingleton<DeviceFeedAuthenticator>();
         builder.Services.AddSingleton<IQuerySource, DeviceDataQuerySource>();
+        builder.Services.AddSingleton(LoadBehaviour(options, out var faults));
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton<LoadStatistics>();
 
         var app = builder.Build();
         SlimWebHost.Listen(app, options.Https ? SlimWebHost.WithHttps(options.Urls) : options.Urls);
 
         app.UseMiddleware<ErrorResponseMiddleware>();
+        app.UseMiddleware<LoadMiddleware>();
         app.UseMiddleware<ApiVersionMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         app.UseRouting();
@@ -65,5 +70,24 @@ internal static class EmulatorApp
         api.MapQueryRoutes();
         app.MapDeviceFeedRoutes();
         return app;
+    }
+
+    private static RequestRateLimiter LoadBehaviour(EmulatorOptions options, out FaultInjector faults)
+    {
+        if (options.RateLimit < 0 || double.IsNaN(options.RateLimit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RateLimit, "RateLimit must be 0 (no limit) or a positive number of requests per second.");
+        }
+
+        try
+        {
+            faults = new FaultInjector(FaultPlan.Parse(options.Faults));
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException("Faults: " + e.Message, nameof(options), e);
+        }
+
+        return new RequestRateLimiter(options.RateLimit);
     }
 }

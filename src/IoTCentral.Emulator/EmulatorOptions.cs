@@ -33,4 +33,16 @@ public sealed class EmulatorOptions
 
     /// <summary>A JSON file of identities to register at start; default <c>identities.json</c> in <see cref="DataDir"/> if it exists.</summary>
     public string? IdentitiesFile { get; set; }
+
+    /// <summary>
+    /// API requests per second the application accepts from all callers together, as the service limits each application;
+    /// more are refused with 429 and a Retry-After header. 0 (the default) sets no limit.
+    /// </summary>
+    public double RateLimit { get; set; }
+
+    /// <summary>
+    /// Faults to inject into API requests, e.g. <c>seed=42,429=0.05,500=0.02,503=0.02,reset=0.02,truncate=0.02,delay=0.05:200ms</c>
+    /// (see docs/emulator.md); null or empty injects none.
+    /// </summary>
+    public string? Faults { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Auth.Identity;
 using IoTCentral.Emulator.Hosting;
+using IoTCentral.Emulator.Load;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private EmulatorServer(IReadOnlyList<WebApplication> hosts, IdentityServices identity, string adminApiToken)
     {
+        Load = hosts[0].Services.GetRequiredService<LoadStatistics>();
         _hosts = hosts;
         _identity = identity;
         ApplicationUrl = SlimWebHost.BoundUrl(hosts[0]);
@@ -51,6 +53,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The secret the managed-identity endpoint expects in <c>X-IDENTITY-HEADER</c>: the value for <c>IDENTITY_HEADER</c>.</summary>
     public string ManagedIdentityHeader => _identity.ManagedIdentityHeader;
+
+    /// <summary>Counts of API requests and of what the rate limit and injected faults did to them.</summary>
+    public LoadStatistics Load { get; }
 
     /// <summary>The directory of Microsoft Entra identities that can sign in (service principals, users, managed identities).</summary>
     public EmulatorIdentities Identity => _identity.Identities;

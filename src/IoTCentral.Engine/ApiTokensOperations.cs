@@ -20,14 +20,25 @@ public sealed class ApiTokensOperations
     public Task<ApiToken> GetAsync(string id, CancellationToken ct) => _tokens.GetAsync(id, ct);
 
     /// <summary>Creates a token; the result's Token is the value as a read-only SecureString, shown by the service only this once.</summary>
-    public Task<ApiToken> CreateAsync(string id, IReadOnlyList<RoleAssignment> roles, DateTimeOffset? expiry, CancellationToken ct)
+    public async Task<ApiToken> CreateAsync(string id, IReadOnlyList<RoleAssignment> roles, DateTimeOffset? expiry, CancellationToken ct)
     {
         if (roles is null || roles.Count == 0)
         {
             throw new ArgumentException("An API token needs at least one role.", nameof(roles));
         }
 
-        return _tokens.PutAsync(id, ApiTokenJson.WriteCreate(roles, expiry), ct);
+        var token = await _tokens.PutAsync(id, ApiTokenJson.WriteCreate(roles, expiry), ct).ConfigureAwait(false);
+        if (token.Token is null)
+        {
+            // Confirmed by reading it back after a lost answer: the token exists, but its value was only in that answer.
+            throw new IoTCentralException(
+                409,
+                "ApiTokenValueLost",
+                $"The API token '{id}' was created, but the service's answer, the only place its value appears, was lost on the way. Remove the token (Remove-IoTCentralApiToken -Id {id}) and create it again.",
+                null);
+        }
+
+        return token;
     }
 
     public Task RemoveAsync(string id, CancellationToken ct) => _tokens.RemoveAsync(id, ct);

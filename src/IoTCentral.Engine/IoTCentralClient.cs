@@ -134,6 +134,22 @@ public sealed class IoTCentralClient : IDisposable
     }
 
     /// <summary>
+    /// One cheap request (the first page of roles, which every role may read) that shows the application answers and
+    /// accepts the credential. A 403 passes: the credential is valid, its role just cannot read roles.
+    /// </summary>
+    public async Task VerifyAccessAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Roles.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Models.IoTCentralException e) when (e.Status == 403)
+        {
+            // Known to the application and signed in: all a connection check needs to learn.
+        }
+    }
+
+    /// <summary>
     /// Sends any request. <paramref name="path"/> is relative to /api or an absolute URL of this application;
     /// <paramref name="body"/> is null, JSON text, or a tree of dictionaries, lists and scalars. PATCH bodies go as
     /// application/merge-patch+json, which every IoT Central PATCH accepts.

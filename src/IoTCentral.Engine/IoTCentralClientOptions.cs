@@ -11,19 +11,27 @@ public sealed class IoTCentralClientOptions
 
     public string ApiVersion { get; set; } = "2022-07-31";
 
-    public int MaxRetries { get; set; } = 5;
+    /// <summary>
+    /// Retries after the first attempt. A 429 is retried for every request; other transient failures only for requests
+    /// whose repetition is harmless (see the module's about_IoTCentral).
+    /// </summary>
+    public int MaxRetries { get; set; } = 4;
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// The request budget per application host, shared by every client in the process, because IoT Central
-    /// throttles each application at 20 requests per second whoever sends them. Zero or less turns it off.
+    /// The request budget per application host, shared by every client in the process with the same budget, because IoT
+    /// Central throttles each application at 20 requests per second whoever sends them. Zero or less turns it off.
     /// </summary>
     public double RequestsPerSecond { get; set; } = 20;
 
-    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+    /// <summary>
+    /// How long one attempt may wait for its answer. Short enough that a stalled attempt is retried well before a
+    /// runbook's user gives up; IoT Central answers in well under a second.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// A server certificate to trust in addition to the system's trust store, matched exactly (for the emulator's

@@ -39,6 +39,18 @@ namespace IoTCentral.Models
 
         public DateTimeOffset ConnectedOn { get; set; } = DateTimeOffset.UtcNow;
 
+        /// <summary>How long one attempt of a request may wait for its answer before it is retried (Connect-IoTCentral -Timeout).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How many times a failed request is retried (Connect-IoTCentral -MaxRetries).</summary>
+        public int MaxRetries { get; set; } = 4;
+
+        /// <summary>
+        /// The most requests per second this process sends to the application, shared by its sessions with the same
+        /// pace; 0 when the client does not pace itself (Connect-IoTCentral -MaxRequestsPerSecond).
+        /// </summary>
+        public double MaxRequestsPerSecond { get; set; }
+
         public override string ToString() => $"{ApplicationUrl} ({AuthKind}: {Identity})";
     }
 }

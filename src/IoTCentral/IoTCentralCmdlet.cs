@@ -152,22 +152,14 @@ namespace IoTCentral
         /// <summary>Runs one engine call; a service failure is thrown as IoTCentralException.</summary>
         protected T Call<T>(Func<IoTCentralClient, CancellationToken, Task<T>> call)
         {
-            var client = Client;
-            var sink = new QueuedLogSink();
+            var target = Client;
             try
             {
-                using (RequestLog.BeginScope(sink))
-                {
-                    return call(client, StopToken).GetAwaiter().GetResult();
-                }
+                return QueuedLogSink.Run(() => call(target, StopToken), WriteLog);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
-            }
-            finally
-            {
-                sink.Drain(WriteLog);
             }
         }
 
@@ -372,20 +364,6 @@ namespace IoTCentral
                 Session));
         }
 
-        private void WriteLog(LogMessage message)
-        {
-            switch (message.Level)
-            {
-                case LogLevel.Verbose:
-                    WriteVerbose(message.Text);
-                    break;
-                case LogLevel.Debug:
-                    WriteDebug(message.Text);
-                    break;
-                default:
-                    WriteWarning(message.Text);
-                    break;
-            }
-        }
+        private void WriteLog(LogMessage message) => LogRelay.Write(this, message);
     }
 }

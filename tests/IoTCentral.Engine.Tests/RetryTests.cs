@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using IoTCentral.Engine.Tests.Support;
@@ -136,18 +137,62 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task Patch_is_not_retried()
+    public async Task Merge_patch_is_retried_after_a_throttle_and_a_server_error()
     {
         var handler = FakeHandler.Sequence(
             () => FakeHandler.Status((HttpStatusCode)429, ("retry-after-ms", "10")),
-            () => FakeHandler.Json(HttpStatusCode.OK, """{"id":"d1"}"""));
+            () => FakeHandler.Status(HttpStatusCode.ServiceUnavailable),
+            () => FakeHandler.Json(HttpStatusCode.OK, """{"id":"d1","enabled":false}"""));
+        using var client = TestClients.WithApiToken(handler);
+
+        var device = await client.Devices.UpdateAsync("d1", new System.Collections.Generic.Dictionary<string, object?> { ["enabled"] = false }, CancellationToken.None);
+
+        Assert.False(device.Enabled);
+        Assert.Equal(3, handler.Requests.Count);
+        Assert.All(handler.Requests, r => Assert.Equal("application/merge-patch+json", r.ContentType));
+    }
+
+    [Fact]
+    public async Task Device_command_is_retried_after_429_without_AllowRetry()
+    {
+        var handler = FakeHandler.Sequence(
+            () => FakeHandler.Status((HttpStatusCode)429, ("retry-after-ms", "10")),
+            () => FakeHandler.Json(HttpStatusCode.Created, """{"id":"c1","responseCode":200}"""));
+        using var client = TestClients.WithApiToken(handler);
+
+        var result = await client.DeviceCommands.RunAsync("d1", null, null, "reboot", false, null, null, null, false, CancellationToken.None);
+
+        Assert.Equal(200, result.ResponseCode);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Device_command_is_not_retried_after_a_lost_answer_without_AllowRetry()
+    {
+        var handler = new FakeHandler((_, index) => index == 0
+            ? throw new HttpRequestException("The connection was reset.", new System.IO.IOException("reset"))
+            : FakeHandler.Json(HttpStatusCode.Created, """{"id":"c1"}"""));
         using var client = TestClients.WithApiToken(handler);
 
         var error = await Assert.ThrowsAsync<IoTCentralException>(
-            () => client.Devices.UpdateAsync("d1", new System.Collections.Generic.Dictionary<string, object?> { ["enabled"] = false }, CancellationToken.None));
+            () => client.DeviceCommands.RunAsync("d1", null, null, "reboot", false, null, null, null, false, CancellationToken.None));
 
-        Assert.Equal(429, error.Status);
+        Assert.Equal("ServiceUnreachable", error.ErrorCode);
         Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Put_is_retried_after_a_lost_answer()
+    {
+        var handler = new FakeHandler((_, index) => index == 0
+            ? throw new HttpRequestException("The connection was reset.", new System.IO.IOException("reset"))
+            : FakeHandler.Json(HttpStatusCode.OK, """{"id":"d1","displayName":"Pump"}"""));
+        using var client = TestClients.WithApiToken(handler);
+
+        var device = await client.Devices.CreateAsync(new Device { Id = "d1", DisplayName = "Pump" }, CancellationToken.None);
+
+        Assert.Equal("Pump", device.DisplayName);
+        Assert.Equal(2, handler.Requests.Count);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using IoTCentral.Emulator;
 namespace IoTCentral.Module.Tests;
 
 /// <summary>One emulator per test class, on a free loopback port, stopped when the class is done.</summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     private EmulatorServer? server;
 
@@ -13,9 +13,11 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A small page size makes every list in these tests span several pages.
-        server = await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", PageSize = 2 });
+        server = await EmulatorServer.StartAsync(Options());
     }
+
+    // A small page size makes every list in these tests span several pages.
+    protected virtual EmulatorOptions Options() => new() { Urls = "http://127.0.0.1:0", PageSize = 2 };
 
     public async Task DisposeAsync()
     {

@@ -120,9 +120,53 @@ public sealed class SessionTests : IClassFixture<EmulatorFixture>, IDisposable
         create.AssertNoErrors();
         var removed = Secrets.Reveal(Assert.Single(create.Output).Properties["Token"].Value);
 
-        var result = shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $token | Out-Null; Get-IoTCentralDevice", Vars(removed));
-        Assert.Equal(ErrorCategory.AuthenticationError, result.TerminatingRecord!.CategoryInfo.Category);
-        Assert.StartsWith("IoTCentral.DeviceUnauthorized", result.TerminatingRecord.FullyQualifiedErrorId);
+        var connect = shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $token", Vars(removed));
+        Assert.Empty(connect.Output);
+        Assert.Equal(ErrorCategory.AuthenticationError, connect.TerminatingRecord!.CategoryInfo.Category);
+        Assert.StartsWith("IoTCentral.ApplicationUnauthorized", connect.TerminatingRecord.FullyQualifiedErrorId);
+
+        var later = shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $token -SkipValidation | Out-Null; Get-IoTCentralDevice", Vars(removed));
+        Assert.Equal(ErrorCategory.AuthenticationError, later.TerminatingRecord!.CategoryInfo.Category);
+        Assert.StartsWith("IoTCentral.DeviceUnauthorized", later.TerminatingRecord.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Connect_with_an_api_token_fails_at_once_when_the_application_does_not_answer()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = "http://127.0.0.1:" + ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = shell.Run("Connect-IoTCentral -ApplicationUrl $closed -ApiToken $token; Get-IoTCentralSession", new Hashtable(Vars()) { ["closed"] = closed });
+
+        Assert.Empty(result.Output);
+        Assert.StartsWith("IoTCentral.ApplicationUnreachable", result.TerminatingRecord!.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, result.TerminatingRecord.CategoryInfo.Category);
+        Assert.Contains("nothing accepts connections there", result.TerminatingRecord.Exception.Message);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Connect_keeps_the_timeout_retries_and_pace_on_the_session()
+    {
+        var defaults = shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $token", Vars());
+        defaults.AssertNoErrors();
+        var session = Assert.Single(defaults.Output);
+        Assert.Equal(TimeSpan.FromSeconds(30), session.Properties["Timeout"].Value);
+        Assert.Equal(4, session.Properties["MaxRetries"].Value);
+        Assert.Equal(0d, session.Properties["MaxRequestsPerSecond"].Value);
+
+        var given = shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $token -Timeout 5 -MaxRetries 1 -MaxRequestsPerSecond 7.5", Vars());
+        given.AssertNoErrors();
+        session = Assert.Single(given.Output);
+        Assert.Equal(TimeSpan.FromSeconds(5), session.Properties["Timeout"].Value);
+        Assert.Equal(1, session.Properties["MaxRetries"].Value);
+        Assert.Equal(7.5, session.Properties["MaxRequestsPerSecond"].Value);
+
+        var service = shell.Run("Connect-IoTCentral -Subdomain contoso -ApiToken $token -SkipValidation", Vars());
+        service.AssertNoErrors();
+        Assert.Equal(20d, Assert.Single(service.Output).Properties["MaxRequestsPerSecond"].Value);
     }
 
     [Fact]
@@ -134,7 +178,7 @@ public sealed class SessionTests : IClassFixture<EmulatorFixture>, IDisposable
         var badUrl = shell.Run("Connect-IoTCentral -ApplicationUrl 'ftp://example.com' -ApiToken $token", Vars());
         Assert.StartsWith("IoTCentral.InvalidApplicationUrl", badUrl.TerminatingRecord!.FullyQualifiedErrorId);
 
-        var subdomain = shell.Run("Connect-IoTCentral -Subdomain contoso -ApiToken $token", Vars());
+        var subdomain = shell.Run("Connect-IoTCentral -Subdomain contoso -ApiToken $token -SkipValidation", Vars());
         subdomain.AssertNoErrors();
         Assert.Equal(new Uri("https://contoso.azureiotcentral.com"), Assert.Single(subdomain.Output).Properties["ApplicationUrl"].Value);
     }

@@ -50,7 +50,8 @@ Describe 'Tokens and devices tutorial' {
         Remove-IoTCentralApiToken -Id $id -WhatIf -Session $admin
         Get-IoTCentralApiToken -Id $id -Session $admin | Should -Not -BeNullOrEmpty
         Remove-IoTCentralApiToken -Id $id -Force -Session $admin
-        $revoked = Connect-IoTCentral -ApplicationUrl $url -ApiToken $token.Token
+        { Connect-IoTCentral -ApplicationUrl $url -ApiToken $token.Token -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.ApplicationUnauthorized*'
+        $revoked = Connect-IoTCentral -ApplicationUrl $url -ApiToken $token.Token -SkipValidation
         { Get-IoTCentralDevice -Session $revoked -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.DeviceUnauthorized*'
     }
 

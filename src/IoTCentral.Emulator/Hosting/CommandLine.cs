@@ -1,4 +1,5 @@
 using System.Globalization;
+using IoTCentral.Emulator.Load;
 
 namespace IoTCentral.Emulator.Hosting;
 
@@ -25,6 +26,10 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
           --token-lifetime MIN access token lifetime in minutes (default 60)
           --parent-process-id PID
                                exit when process PID ends (a test or script that starts the emulator)
+          --rate-limit N       accept at most N API requests per second (all callers together); more get
+                               429 with Retry-After (default: no limit)
+          --faults SPEC        inject faults into API requests, e.g.
+                               seed=42,429=0.05,500=0.02,503=0.02,reset=0.02,truncate=0.02,delay=0.05:200ms
           -h, --help           show this help
         """;
 
@@ -86,6 +91,17 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                     parentProcessId = int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
                         ? id
                         : throw new FormatException($"--parent-process-id must be a process id, not '{pid}'.");
+                    break;
+                case "--rate-limit":
+                    var rate = Value();
+                    options.RateLimit = double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var perSecond) && perSecond > 0 && !double.IsInfinity(perSecond)
+                        ? perSecond
+                        : throw new FormatException($"--rate-limit must be a positive number of requests per second, not '{rate}'.");
+                    break;
+                case "--faults":
+                    var spec = Value();
+                    FaultPlan.Parse(spec);
+                    options.Faults = spec;
                     break;
                 default:
                     throw new FormatException($"Unknown option '{args[i]}'.");

@@ -26,6 +26,8 @@ internal static class ErrorCodes
     public const string PreconditionFailed = "PreconditionFailed";
     public const string UnsupportedMediaType = "UnsupportedMediaType";
     public const string InternalError = "InternalServerError";
+    public const string ServiceUnavailable = "ServiceUnavailable";
+    public const string TooManyRequests = "TooManyRequests";
 
     // Users.
     public const string UserNotFound = "UserNotFound";

@@ -53,6 +53,12 @@ internal static class ErrorMapper
         var cause = LastAttempt(exception) is OperationCanceledException
             ? string.Format(CultureInfo.InvariantCulture, "no response within {0:0.#} s", networkTimeout.TotalSeconds)
             : Innermost(exception).Message;
+        var hint = ConnectionFailures.Hint(exception);
+        if (hint is not null)
+        {
+            cause = cause.TrimEnd('.') + "; " + hint;
+        }
+
         var message = string.Format(
             CultureInfo.InvariantCulture,
             "Could not reach the IoT Central application at {0}: {1}",

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
 using IoTCentral.Engine.Json;
+using IoTCentral.Models;
 
 namespace IoTCentral.Engine.Internal;
 
@@ -33,8 +34,34 @@ internal sealed class ResourceCollection<T>
     public Task<T> GetAsync(string id, CancellationToken ct) =>
         _rest.SendJsonAsync(RequestMethod.Get, PathOf(id), null, RestClient.JsonContentType, _read, ct);
 
-    public Task<T> PutAsync(string id, byte[] body, CancellationToken ct) =>
-        _rest.SendJsonAsync(RequestMethod.Put, PathOf(id), body, RestClient.JsonContentType, _read, ct);
+    /// <summary>
+    /// PUT (create or replace). When an attempt's answer was lost and the retry is refused with 409 because the resource
+    /// now exists, that attempt most likely created it: the resource is read back and returned, rather than reporting
+    /// a conflict with the caller's own request.
+    /// </summary>
+    public async Task<T> PutAsync(string id, byte[] body, CancellationToken ct)
+    {
+        var path = PathOf(id);
+        var history = new AttemptHistory();
+        RestResult result;
+        try
+        {
+            result = await _rest.SendAsync(RequestMethod.Put, path, body, RestClient.JsonContentType, null, null, history, ct).ConfigureAwait(false);
+        }
+        catch (IoTCentralException e) when (e.Status == 409 && history.AnAttemptMayHaveTakenEffect)
+        {
+            var created = await TryReadBackAsync(id, ct).ConfigureAwait(false);
+            if (created is null)
+            {
+                throw;
+            }
+
+            RequestLog.Verbose($"PUT {path}: the answer to an earlier attempt was lost and the retry found the resource in place; read it back to confirm the create.");
+            return created;
+        }
+
+        return RestClient.ReadJson(result, RequestMethod.Put, path, _read);
+    }
 
     /// <summary>A JSON merge-patch of <paramref name="changes"/> (a dictionary tree); an empty patch is refused, as it would change nothing.</summary>
     public Task<T> PatchAsync(string id, IEnumerable changes, CancellationToken ct)
@@ -47,6 +74,33 @@ internal sealed class ResourceCollection<T>
         return _rest.SendJsonAsync(RequestMethod.Patch, PathOf(id), JsonTreeWriter.ToUtf8(changes), RestClient.MergePatchContentType, _read, ct);
     }
 
-    public Task RemoveAsync(string id, CancellationToken ct) =>
-        _rest.SendAsync(RequestMethod.Delete, PathOf(id), null, RestClient.JsonContentType, null, null, ct);
+    /// <summary>
+    /// DELETE. A 404 after an attempt whose answer was lost means that attempt did the deleting, so it counts as success;
+    /// a 404 on the first answer is the caller's error as usual.
+    /// </summary>
+    public async Task RemoveAsync(string id, CancellationToken ct)
+    {
+        var path = PathOf(id);
+        var history = new AttemptHistory();
+        try
+        {
+            await _rest.SendAsync(RequestMethod.Delete, path, null, RestClient.JsonContentType, null, null, history, ct).ConfigureAwait(false);
+        }
+        catch (IoTCentralException e) when (e.Status == 404 && history.AnAttemptMayHaveTakenEffect)
+        {
+            RequestLog.Verbose($"DELETE {path}: the answer to an earlier attempt was lost and the retry found nothing left to delete; the delete took effect.");
+        }
+    }
+
+    private async Task<T?> TryReadBackAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await GetAsync(id, ct).ConfigureAwait(false);
+        }
+        catch (IoTCentralException e) when (e.Status == 404)
+        {
+            return default;
+        }
+    }
 }

@@ -28,6 +28,17 @@ internal sealed class RestClient
 
     public Uri ApplicationUrl => _options.ApplicationUrl!;
 
+    public Task<RestResult> SendAsync(
+        RequestMethod method,
+        string path,
+        byte[]? body,
+        string contentType,
+        string? apiVersion,
+        bool? allowRetry,
+        CancellationToken cancellationToken) =>
+        SendAsync(method, path, body, contentType, apiVersion, allowRetry, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="history"/> learns whether an attempt may have taken effect before the last one.</summary>
     public async Task<RestResult> SendAsync(
         RequestMethod method,
         string path,
@@ -35,6 +46,7 @@ internal sealed class RestClient
         string contentType,
         string? apiVersion,
         bool? allowRetry,
+        AttemptHistory? history,
         CancellationToken cancellationToken)
     {
         var target = RequestTarget.Resolve(ApplicationUrl, path, apiVersion ?? _options.ApiVersion);
@@ -52,6 +64,7 @@ internal sealed class RestClient
         }
 
         RetryPermission.Set(message, allowRetry);
+        history?.Attach(message);
 
         try
         {
@@ -89,6 +102,12 @@ internal sealed class RestClient
     public async Task<T> SendJsonAsync<T>(RequestMethod method, string path, byte[]? body, string contentType, string? apiVersion, bool? allowRetry, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
         var result = await SendAsync(method, path, body, contentType, apiVersion, allowRetry, cancellationToken).ConfigureAwait(false);
+        return ReadJson(result, method, path, read);
+    }
+
+    /// <summary>Maps a success whose body is one JSON object with <paramref name="read"/>.</summary>
+    public static T ReadJson<T>(RestResult result, RequestMethod method, string path, Func<JsonElement, T> read)
+    {
         try
         {
             using var document = JsonDocument.Parse(result.Content);

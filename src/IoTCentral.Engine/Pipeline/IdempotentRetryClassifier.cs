@@ -4,19 +4,24 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Azure;
 using Azure.Core;
+using IoTCentral.Engine.Internal;
 
 namespace IoTCentral.Engine.Pipeline;
 
-/// <summary>Azure.Core's transient-failure rules, restricted to requests that <see cref="RetryPermission"/> allows to repeat.</summary>
+/// <summary>
+/// Which failed attempts Azure.Core's retry policy repeats: a 429 always (the service did not process the request);
+/// other transient statuses, time-outs and broken connections when <see cref="RetryPermission"/> allows the request to
+/// be repeated; never a connection that cannot succeed on a second try (refused, unknown host, TLS failure).
+/// </summary>
 internal sealed class IdempotentRetryClassifier : ResponseClassifier
 {
     public static readonly IdempotentRetryClassifier Instance = new();
 
     public override bool IsRetriableResponse(HttpMessage message) =>
-        IsTransientStatus(message.Response.Status) && RetryPermission.IsAllowed(message);
+        message.Response.Status == 429 || (IsTransientStatus(message.Response.Status) && RetryPermission.IsAllowed(message));
 
     public override bool IsRetriable(HttpMessage message, Exception exception) =>
-        RetryPermission.IsAllowed(message) && base.IsRetriable(message, exception);
+        !ConnectionFailures.IsPermanent(exception) && RetryPermission.IsAllowed(message) && base.IsRetriable(message, exception);
 
     public override bool IsRetriableException(Exception exception) =>
         base.IsRetriableException(exception)

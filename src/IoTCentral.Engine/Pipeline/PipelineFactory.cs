@@ -7,8 +7,9 @@ internal static class PipelineFactory
     public const string Scope = "https://apps.azureiotcentral.com/.default";
 
     /// <summary>
-    /// Azure.Core supplies retry, client request ids, telemetry and buffering. Per attempt, in order: wait for the
-    /// host's budget, authenticate, then log (after auth, so the debug output shows that a credential was sent).
+    /// Azure.Core supplies retry, client request ids, telemetry and buffering. Per attempt, in order: note the outcome
+    /// (so a retry can tell whether an earlier attempt may have done the work), wait for the host's budget, authenticate,
+    /// then log (after auth, so the debug output shows that a credential was sent).
     /// </summary>
     public static HttpPipeline Build(IoTCentralClientOptions options, HttpPipelinePolicy authentication)
     {
@@ -17,6 +18,7 @@ internal static class PipelineFactory
             ResponseClassifier = IdempotentRetryClassifier.Instance,
         };
 
+        pipelineOptions.PerRetryPolicies.Add(AttemptHistoryPolicy.Instance);
         if (options.RequestsPerSecond > 0)
         {
             pipelineOptions.PerRetryPolicies.Add(new RateLimitPolicy(options.RequestsPerSecond));

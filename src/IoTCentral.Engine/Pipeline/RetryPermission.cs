@@ -4,8 +4,10 @@ using Azure.Core;
 namespace IoTCentral.Engine.Pipeline;
 
 /// <summary>
-/// Decides per request whether a failed attempt may be repeated. Only idempotent methods retry by default: a POST
-/// or PATCH that timed out may already have taken effect, and repeating it could run a command twice.
+/// Decides per request whether a failed attempt may be repeated. A request whose repetition is harmless (GET, PUT,
+/// DELETE, a merge-patch PATCH) is repeated after any transient failure; a POST such as a device command may already
+/// have run when its answer was lost, so it is repeated only when the caller says so. A 429 is another matter: the
+/// service refused the request unprocessed, so every method may send it again (see <see cref="IdempotentRetryClassifier"/>).
 /// </summary>
 internal static class RetryPermission
 {
@@ -26,10 +28,20 @@ internal static class RetryPermission
             return explicitChoice;
         }
 
-        return IsIdempotent(message.Request.Method);
+        return IsRepeatable(message.Request);
     }
 
-    public static bool IsIdempotent(RequestMethod method) =>
-        method == RequestMethod.Get || method == RequestMethod.Head || method == RequestMethod.Put
-        || method == RequestMethod.Delete || method == RequestMethod.Options;
+    public static bool IsRepeatable(Request request)
+    {
+        var method = request.Method;
+        if (method == RequestMethod.Patch)
+        {
+            // A merge patch sets the same members to the same values however often it is applied.
+            return request.Headers.TryGetValue(HttpHeader.Names.ContentType, out var contentType)
+                && contentType.StartsWith("application/merge-patch+json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return method == RequestMethod.Get || method == RequestMethod.Head || method == RequestMethod.Put
+            || method == RequestMethod.Delete || method == RequestMethod.Options;
+    }
 }

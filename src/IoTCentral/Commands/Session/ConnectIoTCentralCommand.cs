@@ -32,6 +32,11 @@ namespace IoTCentral.Commands.Session
         public const string InteractiveSet = "Interactive";
         public const string EmulatorSet = "Emulator";
 
+        /// <summary>IoT Central's limit per application, for all callers together; the client keeps under it by default.</summary>
+        public const double ServiceRequestsPerSecond = 20;
+        public const int DefaultTimeoutSeconds = 30;
+        public const int DefaultMaxRetries = 4;
+
         private static readonly TimeSpan ApiTokenWarningWindow = TimeSpan.FromDays(7);
         private static readonly TimeSpan AccessTokenWarningWindow = TimeSpan.FromMinutes(10);
 
@@ -153,6 +158,27 @@ namespace IoTCentral.Commands.Session
         [ValidateNotNull]
         public X509Certificate2? TrustedServerCertificate { get; set; }
 
+        /// <summary>Seconds one attempt of a request may wait for its answer before it is retried.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        [Alias("TimeoutSec")]
+        public int Timeout { get; set; } = DefaultTimeoutSeconds;
+
+        /// <summary>How many times a request that failed transiently (throttled, 5xx, time-out, broken connection) is retried.</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
+
+        /// <summary>The client's pace for this application; 0 turns it off. Default 20 (the service's limit), off against the emulator.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 100000.0)]
+        public double MaxRequestsPerSecond { get; set; }
+
+        /// <summary>Connect without the one request that checks the application answers and accepts an API token.</summary>
+        [Parameter(ParameterSetName = ApiTokenSet)]
+        [Parameter(ParameterSetName = EmulatorSet)]
+        public SwitchParameter SkipValidation { get; set; }
+
         public void Dispose()
         {
             stopping.Dispose();
@@ -163,16 +189,68 @@ namespace IoTCentral.Commands.Session
 
         protected override void ProcessRecord()
         {
+            var applicationUrl = ResolveApplicationUrl();
             var options = new IoTCentralClientOptions
             {
-                ApplicationUrl = ResolveApplicationUrl(),
+                ApplicationUrl = applicationUrl,
                 TrustedCertificate = TrustedServerCertificate,
+                NetworkTimeout = TimeSpan.FromSeconds(Timeout),
+                MaxRetries = MaxRetries,
+                RequestsPerSecond = ResolvePace(applicationUrl),
             };
             var (client, session) = SignIn(options);
+            session.Timeout = options.NetworkTimeout;
+            session.MaxRetries = options.MaxRetries;
+            session.MaxRequestsPerSecond = options.RequestsPerSecond;
+            if ((ParameterSetName == ApiTokenSet || ParameterSetName == EmulatorSet) && !SkipValidation.IsPresent)
+            {
+                // An API token is checked only by the application, so without a request a wrong URL or a revoked token
+                // would connect and fail at the first command instead.
+                VerifyAccess(client);
+            }
+
             SessionStore.Add(session, client);
             SessionStore.SetDefault(session);
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Connected to {0} as {1} ({2}).", session.ApplicationUrl, session.Identity, session.AuthKind));
             WriteObject(session);
+        }
+
+        /// <summary>
+        /// The service's own limit against the real service; off against the emulator (-Emulator, or an application on
+        /// loopback, where the service never is), which throttles only when started with --rate-limit, and then says so with 429.
+        /// </summary>
+        private double ResolvePace(Uri applicationUrl)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)))
+            {
+                return MaxRequestsPerSecond;
+            }
+
+            return Emulator.IsPresent || applicationUrl.IsLoopback ? 0 : ServiceRequestsPerSecond;
+        }
+
+        private void VerifyAccess(IoTCentralClient client)
+        {
+            try
+            {
+                QueuedLogSink.Run<object?>(
+                    async () =>
+                    {
+                        await client.VerifyAccessAsync(stopping.Token).ConfigureAwait(false);
+                        return null;
+                    },
+                    message => LogRelay.Write(this, message));
+            }
+            catch (IoTCentralException exception)
+            {
+                client.Dispose();
+                ThrowTerminatingError(ServiceErrorMapper.ToErrorRecord(exception, "Application", client.ApplicationUrl.ToString()));
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                client.Dispose();
+                throw new PipelineStoppedException();
+            }
         }
 
         private (IoTCentralClient Client, IoTCentralSession Session) SignIn(IoTCentralClientOptions options)
