@@ -80,10 +80,18 @@ public sealed class CompilerTests : IDisposable
             Assert.Contains(page.Links, l => l.Text.EndsWith("IoTCentral", StringComparison.Ordinal) || l.Text.Contains("-IoTCentral", StringComparison.Ordinal));
             Assert.True(page.HasCommonParameters, page.Name);
 
-            var changesState = page.Verb is "New" or "Set" or "Remove" || page.Name is "Invoke-IoTCentralRestMethod" or "Invoke-IoTCentralCommand";
-            Assert.Equal(changesState, page.FindParameter("WhatIf") != null);
-            Assert.Equal(changesState, page.FindParameter("Confirm") != null);
-            if (page.Name is not ("Connect-IoTCentral" or "Get-IoTCentralSession"))
+            // Every New/Set/Remove must rehearse; other verbs may (starting a process, running a command).
+            var mustRehearse = page.Verb is "New" or "Set" or "Remove" || page.Name is "Invoke-IoTCentralRestMethod" or "Invoke-IoTCentralCommand";
+            var rehearses = page.FindParameter("WhatIf") != null;
+            Assert.True(!mustRehearse || rehearses, page.Name + " has no -WhatIf");
+            Assert.Equal(rehearses, page.FindParameter("Confirm") != null);
+            if (page.Verb is "Get" && page.Name != "Get-IoTCentralSession")
+            {
+                Assert.False(rehearses, page.Name + " reads but has -WhatIf");
+            }
+
+            // Sessions and the local emulator exist before any application session does.
+            if (page.Name is not ("Connect-IoTCentral" or "Get-IoTCentralSession") && !page.Name.EndsWith("-IoTCentralEmulator", StringComparison.Ordinal))
             {
                 var session = page.FindParameter("Session");
                 Assert.True(session != null, page.Name + " has no -Session");

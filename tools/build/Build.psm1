@@ -131,7 +131,7 @@ function Get-PesterModulePath {
 }
 
 function Invoke-XunitSuite([string] $Configuration, [string] $ResultsDirectory) {
-    dotnet test (Join-Path $script:Root 'IoTCentral.sln') -c $Configuration --no-build --logger trx --results-directory $ResultsDirectory
+    dotnet test (Join-Path $script:Root 'IoTCentral.sln') -c $Configuration --no-build --logger trx --results-directory $ResultsDirectory | Out-Host
     $exitCode = $LASTEXITCODE
     $passed = $failed = $skipped = 0
     foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx -ErrorAction SilentlyContinue) {
@@ -190,6 +190,8 @@ function Get-PwshCommand {
 
 # Prints each suite's counts and the one closing line CI reads; returns whether everything passed.
 function Write-TestSummary($Counts) {
+    # Only the suites' count objects: anything else that reached this list would skew the sums silently.
+    $Counts = @($Counts | ForEach-Object { $_ } | Where-Object { $_ -is [pscustomobject] -and $_.PSObject.Properties['Suite'] })
     foreach ($count in $Counts) {
         Write-Host ("{0}: {1} passed, {2} failed, {3} skipped" -f $count.Suite, $count.Passed, $count.Failed, $count.Skipped)
     }
@@ -197,7 +199,8 @@ function Write-TestSummary($Counts) {
     $failed = ($Counts | Measure-Object Failed -Sum).Sum
     $skipped = ($Counts | Measure-Object Skipped -Sum).Sum
     Write-Host "$passed passed, $failed failed, $skipped skipped"
-    $failed -eq 0 -and $passed -gt 0
+    # Every suite must have run something: a suite that ran nothing is broken, not green.
+    $failed -eq 0 -and -not ($Counts | Where-Object { $_.Passed -eq 0 })
 }
 
 <#
