@@ -12,49 +12,22 @@ namespace IoTCentral.Engine.Tests.Support;
 /// mid-request. <c>respond</c> gets the connection number and returns a JSON body, or null to drop the connection.
 /// It stops on Dispose, and on its own after a minute.
 /// </summary>
-public sealed class LoopbackServer : IDisposable
+public sealed class LoopbackServer : LoopbackListener
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(1));
     private readonly Func<int, string?> _respond;
     private int _connections;
 
     public LoopbackServer(Func<int, string?> respond)
     {
         _respond = respond;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        _stop.Token.Register(() => _listener.Stop());
-        _ = Task.Run(AcceptLoopAsync);
+        StartAccepting();
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+    public Uri Url => new($"http://127.0.0.1:{Port}");
 
     public int Connections => Volatile.Read(ref _connections);
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
+    protected override Task HandleAsync(TcpClient client) => ServeAsync(client);
 
     private async Task ServeAsync(TcpClient client)
     {

@@ -13,10 +13,8 @@ namespace IoTCentral.Engine.Tests.Support;
 /// A TLS listener on 127.0.0.1 with a fresh self-signed certificate that no client trusts: it counts the handshakes
 /// clients attempt. Stops on Dispose, and on its own after a minute.
 /// </summary>
-public sealed class TlsLoopbackServer : IDisposable
+public sealed class TlsLoopbackServer : LoopbackListener
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(1));
     private readonly X509Certificate2 _certificate;
     private int _handshakes;
 
@@ -26,39 +24,23 @@ public sealed class TlsLoopbackServer : IDisposable
         var request = new CertificateRequest("CN=untrusted-test-server", key, HashAlgorithmName.SHA256);
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         _certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-        _listener.Start();
-        _stop.Token.Register(() => _listener.Stop());
-        _ = Task.Run(AcceptLoopAsync);
+        StartAccepting();
     }
 
-    public Uri Url => new($"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+    public Uri Url => new($"https://127.0.0.1:{Port}");
 
     public int Handshakes => Volatile.Read(ref _handshakes);
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _stop.Cancel();
-        _stop.Dispose();
+        base.Dispose();
         _certificate.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
+    protected override Task HandleAsync(TcpClient client)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _handshakes);
-            _ = Task.Run(() => HandshakeAsync(client));
-        }
+        Interlocked.Increment(ref _handshakes);
+        return HandshakeAsync(client);
     }
 
     private async Task HandshakeAsync(TcpClient client)
