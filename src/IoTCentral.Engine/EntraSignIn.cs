@@ -43,9 +43,6 @@ public sealed class EntraSignIn
     /// <summary>Sovereign clouds and test token services; null means Azure's public cloud.</summary>
     public Uri? AuthorityHost { get; set; }
 
-    /// <summary>Receives the device-code message ("To sign in, open ... and enter the code ...").</summary>
-    public Action<string>? DeviceCodePrompt { get; set; }
-
     /// <summary>System-assigned when all ids are null; otherwise the user-assigned identity with that one id.</summary>
     public static EntraSignIn ManagedIdentity(string? clientId = null, string? resourceId = null, string? objectId = null)
     {
@@ -76,8 +73,14 @@ public sealed class EntraSignIn
                 : throw new ArgumentException("The certificate has no private key; a service principal signs its sign-in with it.", nameof(certificate)),
         };
 
-    public static EntraSignIn DeviceCode(string? tenantId, string? clientId, Action<string> prompt) =>
-        new(EntraSignInKind.DeviceCode) { TenantId = tenantId, ClientId = clientId, DeviceCodePrompt = prompt ?? throw new ArgumentNullException(nameof(prompt)) };
+    /// <summary>
+    /// A person signs in with a device code. The message with the code ("To sign in, open ... and enter the code ...")
+    /// goes as a warning to the request log of the call that needs the token (see <see cref="RequestLog"/>): the
+    /// sign-in at first, and any later command whose token can only be renewed by signing in again. With no log in
+    /// scope nobody would see the code, so that sign-in fails at once instead of waiting for it to expire.
+    /// </summary>
+    public static EntraSignIn DeviceCode(string? tenantId, string? clientId) =>
+        new(EntraSignInKind.DeviceCode) { TenantId = tenantId, ClientId = clientId };
 
     public static EntraSignIn Interactive(string? tenantId, string? clientId) =>
         new(EntraSignInKind.Interactive) { TenantId = tenantId, ClientId = clientId };

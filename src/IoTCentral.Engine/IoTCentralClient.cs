@@ -72,7 +72,7 @@ public sealed class IoTCentralClient : IDisposable
         RequireSecret(accessToken, nameof(accessToken));
         RequireHttps(validated);
         var credential = new StaticAccessTokenCredential(accessToken, TryReadExpiry(accessToken));
-        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), credential, credential);
+        return new IoTCentralClient(validated, new EntraTokenPolicy(credential), credential, credential);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class IoTCentralClient : IDisposable
         var validated = Validate(options);
         var credential = TokenCredentials.From(tokenCredential);
         RequireHttps(validated);
-        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null, credential);
+        return new IoTCentralClient(validated, new EntraTokenPolicy(credential), null, credential);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class IoTCentralClient : IDisposable
         var validated = Validate(options);
         RequireHttps(validated);
         var credential = EntraCredentialFactory.Create(signIn ?? throw new ArgumentNullException(nameof(signIn)), TransportFactory.For(validated));
-        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null, credential);
+        return new IoTCentralClient(validated, new EntraTokenPolicy(credential), null, credential);
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public sealed class IoTCentralClient : IDisposable
         AccessToken token;
         try
         {
-            token = await _credential.GetTokenAsync(new TokenRequestContext(new[] { PipelineFactory.Scope }), cancellationToken).ConfigureAwait(false);
+            token = await _credential.GetTokenAsync(EntraTokenPolicy.TokenRequest(null), cancellationToken).ConfigureAwait(false);
         }
         catch (Azure.Identity.AuthenticationFailedException e)
         {

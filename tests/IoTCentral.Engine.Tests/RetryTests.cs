@@ -298,4 +298,32 @@ public class RetryTests
     }
 
     private static TimeSpan Gap(FakeHandler handler, int index) => handler.Requests[index + 1].At - handler.Requests[index].At;
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_before_anything_is_sent()
+    {
+        var handler = FakeHandler.Sequence(() => FakeHandler.Json(HttpStatusCode.OK, "{}"));
+        using var client = TestClients.WithApiToken(handler);
+        var body = "{\"displayName\":\"" + new string('x', 4 * 1024 * 1024) + "\"}";
+
+        var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.SendAsync("PUT", "deviceTemplates/dtmi:contoso:big;1", body, null, null, CancellationToken.None));
+
+        Assert.Equal("BodyTooLarge", error.ErrorCode);
+        Assert.Contains("at most 4,194,304 bytes", error.Message);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_413_answer_is_never_retried()
+    {
+        var handler = FakeHandler.Sequence(
+            () => FakeHandler.Json(HttpStatusCode.RequestEntityTooLarge, """{"error":{"code":"RequestTooLarge","message":"too large"}}"""),
+            () => FakeHandler.Json(HttpStatusCode.OK, "{}"));
+        using var client = TestClients.WithApiToken(handler);
+
+        var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.SendAsync("PUT", "devices/d1", "{}", null, true, CancellationToken.None));
+
+        Assert.Equal(413, error.Status);
+        Assert.Single(handler.Requests);
+    }
 }

@@ -93,6 +93,9 @@ public sealed class EntraSignInTests : IClassFixture<EntraEmulatorFixture>, IDis
         Assert.StartsWith("IoTCentral.SignInFailed", result.TerminatingRecord!.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, result.TerminatingRecord.CategoryInfo.Category);
         Assert.DoesNotContain("not-the-secret-value", result.AllText());
+
+        // Microsoft Entra's reason, which Azure.Identity keeps in an inner exception, is what tells the user what to fix.
+        Assert.Contains("ClientSecretCredential authentication failed: AADSTS7000215: Invalid client secret provided.", result.TerminatingRecord.Exception.Message);
     }
 
     [Fact]
@@ -144,6 +147,93 @@ public sealed class EntraSignInTests : IClassFixture<EntraEmulatorFixture>, IDis
         var session = Assert.Single(result.Output);
         Assert.Equal("DeviceCode", session.Properties["AuthKind"].Value.ToString());
         Assert.Equal(upn, session.Properties["Identity"].Value);
+    }
+
+    [Fact]
+    public async Task Commands_after_a_device_code_sign_in_use_its_token_without_a_second_prompt()
+    {
+        var upn = await emulator.AddEmailUserAsync(EntraEmulator.OperatorRole);
+        using var interactive = new PowerShellHost(host: new TestHost());
+        var answered = new List<string>();
+        var connect = interactive.Run($"Connect-IoTCentral {Trust} -UseDeviceAuthentication -TenantId $tenant | Out-Null", Vars(), onWarning: message => AnswerDeviceCode(message, upn, answered));
+        var commands = interactive.Run(
+            "(Get-IoTCentralRole -Name Operator).DisplayName; @(Get-IoTCentralDevice).Count -ge 0; (Get-IoTCentralSession).AuthKind.ToString()",
+            Vars(),
+            onWarning: message => AnswerDeviceCode(message, upn, answered));
+
+        connect.AssertNoErrors();
+        commands.AssertNoErrors();
+        Assert.Equal(new[] { "Operator", "True", "DeviceCode" }, commands.Output.Select(o => o.BaseObject.ToString()).ToArray());
+        Assert.Single(answered);
+        Assert.Empty(commands.Warnings);
+    }
+
+    [Fact]
+    public async Task A_device_code_needed_again_later_is_shown_by_the_command_that_needs_it()
+    {
+        // One-minute tokens are stale at once by MSAL's five-minute margin, and the token service gives no refresh token,
+        // so the first command must sign in again: its prompt goes to that command, not to the finished Connect-IoTCentral.
+        await using var shortLived = await EntraEmulator.StartAsync(tokenLifetime: TimeSpan.FromMinutes(1));
+        var upn = await shortLived.AddEmailUserAsync(EntraEmulator.OperatorRole);
+        using var interactive = new PowerShellHost(host: new TestHost());
+        var answered = new List<string>();
+        var variables = new Hashtable { ["url"] = shortLived.ApplicationUrl, ["authority"] = shortLived.Server.AuthorityHost, ["trusted"] = shortLived.Server.TlsCertificate, ["tenant"] = EntraEmulator.TenantId };
+        var connect = interactive.Run($"Connect-IoTCentral {Trust} -UseDeviceAuthentication -TenantId $tenant | Out-Null", variables, onWarning: message => AnswerDeviceCode(message, upn, answered, shortLived));
+        var command = interactive.Run("(Get-IoTCentralRole -Name Operator).DisplayName", variables, onWarning: message => AnswerDeviceCode(message, upn, answered, shortLived));
+
+        connect.AssertNoErrors();
+        command.AssertNoErrors();
+        Assert.Equal("Operator", Assert.Single(command.Output).BaseObject);
+        Assert.Equal(2, answered.Count);
+        Assert.Contains(command.Warnings, w => w.Contains(answered[1], StringComparison.Ordinal));
+    }
+
+    private void AnswerDeviceCode(string message, string upn, List<string> answered, EntraEmulator? server = null)
+    {
+        var code = Regex.Match(message, @"code\s+([A-Z0-9]{6,})").Groups[1].Value;
+        if (code.Length > 0)
+        {
+            (server ?? emulator).Server.Identity.CompleteDeviceCode(code, upn);
+            answered.Add(code);
+        }
+    }
+
+    [Fact]
+    public async Task A_certificate_thumbprint_is_found_however_it_was_copied()
+    {
+        var (clientId, certificate) = await emulator.AddServicePrincipalWithCertificateAsync(EntraEmulator.OperatorRole);
+        using var store = new System.Security.Cryptography.X509Certificates.X509Store(System.Security.Cryptography.X509Certificates.StoreName.My, System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser);
+        store.Open(System.Security.Cryptography.X509Certificates.OpenFlags.ReadWrite);
+        store.Add(certificate);
+        try
+        {
+            var hex = certificate.Thumbprint;
+            var pairs = Enumerable.Range(0, 20).Select(i => hex.Substring(i * 2, 2)).ToArray();
+            var spellings = new[]
+            {
+                string.Join(":", pairs),                                  // openssl x509 -fingerprint -sha1, value only
+                "SHA1 Fingerprint=" + string.Join(":", pairs),            // openssl's whole line
+                "\u200e" + string.Join(" ", pairs).ToLowerInvariant(),    // Windows' certificate dialog
+            };
+            foreach (var thumbprint in spellings)
+            {
+                var result = shell.Run(
+                    $"(Connect-IoTCentral {Trust} -ServicePrincipal -TenantId $tenant -ClientId $clientId -CertificateThumbprint $thumbprint).AuthKind.ToString(); (Get-IoTCentralRole -Name Operator).DisplayName",
+                    Vars(("clientId", clientId), ("thumbprint", thumbprint)));
+                result.AssertNoErrors();
+                Assert.Equal(new[] { "ServicePrincipal", "Operator" }, result.Output.Select(o => o.BaseObject.ToString()).ToArray());
+            }
+
+            var sha256 = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            var wrong = shell.Run($"Connect-IoTCentral {Trust} -ServicePrincipal -TenantId $tenant -ClientId $clientId -CertificateThumbprint $thumbprint", Vars(("clientId", clientId), ("thumbprint", sha256)));
+            Assert.StartsWith("IoTCentral.InvalidCredential", wrong.TerminatingRecord!.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, wrong.TerminatingRecord.CategoryInfo.Category);
+            Assert.Contains("SHA-256", wrong.TerminatingRecord.Exception.Message);
+        }
+        finally
+        {
+            store.Remove(certificate);
+        }
     }
 
     [Fact]

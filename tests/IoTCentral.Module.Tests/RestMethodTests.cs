@@ -79,4 +79,32 @@ public sealed class RestMethodTests : ModuleTestBase
         Assert.StartsWith("ParameterArgumentValidationError,", result.TerminatingRecord!.FullyQualifiedErrorId);
         Assert.Contains("cannot be '.' or '..'", result.TerminatingRecord.Exception.Message);
     }
+
+    [Fact]
+    public void A_body_over_4_MiB_is_refused_before_sending_with_its_own_error()
+    {
+        var id = UniqueId("big");
+        var result = Shell.Run(
+            """
+            $big = 'x' * 5MB
+            Invoke-IoTCentralRestMethod PUT "/devices/$id" -Body @{ displayName = $big }
+            New-IoTCentralDeviceTemplate -InputObject @{
+                '@id' = "dtmi:contoso:$($id.Replace('-', ''));1"; '@type' = @('ModelDefinition', 'DeviceModel'); displayName = 'Big'
+                capabilityModel = @{ '@id' = "dtmi:contoso:$($id.Replace('-', '')):model;1"; '@type' = 'Interface'; description = $big; contents = @() }
+            }
+            Invoke-IoTCentralRestMethod GET "/devices/$id"
+            """,
+            new Hashtable { ["id"] = id });
+        Assert.Empty(result.Output);
+        Assert.Equal(3, result.Errors.Count);
+        foreach (var error in result.Errors.Take(2))
+        {
+            Assert.StartsWith("IoTCentral.BodyTooLarge,", error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("at most 4,194,304 bytes", error.Exception.Message);
+        }
+
+        // Nothing was sent, so the device was never created.
+        Assert.StartsWith("IoTCentral.DeviceNotFound,", result.Errors[2].FullyQualifiedErrorId);
+    }
 }

@@ -18,6 +18,13 @@
             $Run.Text | Should -Not -Match ([regex]::Escape($DocApp.AdminTokenText))
         }
     }
+    'Connect-IoTCentral / Example 2: Sign in with your Azure identity' = @{
+        Setup  = { . $enterEntraApplication }
+        Assert = {
+            try { Assert-DocTokenCredentialSignIn $Run $entraApp }
+            finally { . $leaveEntraApplication }
+        }
+    }
     'Connect-IoTCentral / Example 3: Work against the local emulator' = @{
         Assert = {
             Assert-NoDocError $Run
@@ -1122,6 +1129,26 @@
             (Get-IoTCentralSession).SessionId | Should -Be $operator.SessionId
             $Run.Text | Should -Not -Match ([regex]::Escape((ConvertFrom-SecureStringToText $token.Token)))
             $Run.Text | Should -Not -Match ([regex]::Escape((Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText).PrimaryKey))
+        }
+    }
+    'README / Sign in (2)' = @{
+        Setup  = { . $enterEntraApplication }
+        Assert = {
+            try { Assert-DocTokenCredentialSignIn $Run $entraApp }
+            finally { . $leaveEntraApplication }
+        }
+    }
+    'README / Sign in (3)' = @{
+        Setup  = { Use-EmulatorTool }
+        Assert = {
+            Assert-NoDocError $Run
+            $session = $Run.Output | Where-Object { $_ -is [IoTCentral.Models.IoTCentralSession] }
+            $session.AuthKind | Should -Be 'ServicePrincipal'
+            $session.Identity | Should -Be $sp.clientId
+            $session.TenantId | Should -Be $tenant
+            ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.Role] }).DisplayName | Should -Be 'Operator'
+            Get-Process -Id $emulator.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $Run.Text | Should -Not -Match 'emulator-only-secret|eyJ'
         }
     }
     'README / Query and control devices' = @{

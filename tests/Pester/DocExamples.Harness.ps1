@@ -19,6 +19,34 @@ $secondApplication = {
     $other
 }
 
+# The examples that build a DefaultAzureCredential: 'contoso' becomes an https emulator application, and the
+# credential finds a user-assigned managed identity through the variables App Service and Azure Automation set
+# (AZURE_CLIENT_ID picks it). The identity is new on every run because MSAL caches managed-identity tokens for the
+# whole process. IoTCentral is put on PSModulePath, as an installed module is; $leaveEntraApplication undoes it all.
+$enterEntraApplication = {
+    $entraIdentity = @{ clientId = [guid]::NewGuid().Guid; objectId = [guid]::NewGuid().Guid; systemAssigned = $false; tenantId = '6a1f0c55-0000-4000-8000-0000000000a1' }
+    $identities = Join-Path ([System.IO.Path]::GetTempPath()) ('doc-identities-' + [guid]::NewGuid().ToString('N') + '.json')
+    @{ managedIdentities = @($entraIdentity) } | ConvertTo-Json -Depth 3 | Set-Content $identities
+    $entraApp = Start-TestEmulator -Https -IdentitiesFile $identities
+    Remove-Item $identities
+    $DocApp.Emulators.Add($entraApp)
+    $DocApp.Subdomains['contoso'] = $entraApp.ApplicationUrl
+    $entraAdmin = Connect-IoTCentral -ApplicationUrl $entraApp.ApplicationUrl -ApiToken $entraApp.AdminApiToken -TrustedServerCertificate $entraApp.Certificate
+    New-IoTCentralUser -ServicePrincipal -TenantId $entraIdentity.tenantId -ObjectId $entraIdentity.objectId -Role Operator -Session $entraAdmin | Out-Null
+    $savedEntraEnvironment = @{}
+    foreach ($name in 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'AZURE_CLIENT_ID', 'PSModulePath') { $savedEntraEnvironment[$name] = [Environment]::GetEnvironmentVariable($name) }
+    $env:IDENTITY_ENDPOINT = $entraApp.ManagedIdentityEndpoint
+    $env:IDENTITY_HEADER = $entraApp.ManagedIdentityHeader
+    $env:AZURE_CLIENT_ID = $entraIdentity.clientId
+    $env:PSModulePath = (Join-Path $DocRepositoryRoot 'out') + [System.IO.Path]::PathSeparator + $env:PSModulePath
+    # The emulator's certificate is self-signed: the session trusts exactly it, as -TrustedServerCertificate does.
+    $PSDefaultParameterValues = @{ 'Connect-IoTCentral:TrustedServerCertificate' = $entraApp.Certificate }
+}
+$leaveEntraApplication = {
+    $DocApp.Subdomains.Remove('contoso')
+    foreach ($name in $savedEntraEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEntraEnvironment[$name]) }
+}
+
 # The confirmation prompt of Remove-* stands for a person who answers Yes; a test host cannot answer it.
 $answerYes = { $PSDefaultParameterValues = @{ 'Remove-IoTCentral*:Confirm' = $false } }
 
@@ -187,6 +215,17 @@ function Assert-NoDocError {
     param([Parameter(Mandatory)] $Run)
     $Run.Terminating | Should -BeNullOrEmpty
     $Run.Errors | Should -BeNullOrEmpty
+}
+
+function Assert-DocTokenCredentialSignIn {
+    # The example's DefaultAzureCredential, built from the Azure.Identity it loaded, signed the session in.
+    param([Parameter(Mandatory)] $Run, [Parameter(Mandatory)] $Application)
+    Assert-NoDocError $Run
+    $session = $Run.Output | Where-Object { $_ -is [IoTCentral.Models.IoTCentralSession] }
+    $session.AuthKind | Should -Be 'TokenCredential'
+    "$($session.ApplicationUrl)".TrimEnd('/') | Should -Be "$($Application.ApplicationUrl)".TrimEnd('/')
+    (Get-IoTCentralRole -Name Operator -Session $session).DisplayName | Should -Be 'Operator'
+    $Run.Text | Should -Not -Match 'eyJ'
 }
 
 function ConvertFrom-SecureStringToText([securestring] $Secure) {

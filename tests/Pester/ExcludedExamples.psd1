@@ -2,7 +2,6 @@
 # Only examples that need real Azure, or that would change the machine of whoever runs the tests, belong here;
 # everything else runs against the emulator.
 @{
-    'Connect-IoTCentral / Example 2: Sign in with your Azure identity'                         = 'DefaultAzureCredential needs a real Azure identity (environment, managed identity, Azure CLI or VS Code sign-in).'
     "Connect-IoTCentral / Example 6: Runbook signed in with the Automation account's managed identity" = "Needs an Azure Automation account's managed identity (SignIn.Tests.ps1 covers -Identity against the emulator's stand-in)."
     'Connect-IoTCentral / Example 7: A service principal with a client secret'                 = 'Needs an app registration in the Microsoft Entra tenant contoso.onmicrosoft.com and a person answering Get-Credential.'
     'Connect-IoTCentral / Example 8: A service principal with a certificate'                   = "Needs a Microsoft Entra app registration and its certificate in the personal certificate store."

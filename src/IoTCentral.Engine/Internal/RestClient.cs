@@ -51,6 +51,20 @@ internal sealed class RestClient
     {
         var target = RequestTarget.Resolve(ApplicationUrl, path, apiVersion ?? _options.ApiVersion);
         var description = method.Method + " " + Redactor.Url(target);
+        if (body is not null && body.Length > RequestBody.MaxBytes)
+        {
+            // Refused before sending: nothing of it is uploaded, so nothing can be retried.
+            throw new IoTCentralException(
+                0,
+                RequestBody.TooLargeCode,
+                string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    "The body of {0} is {1:N0} bytes; the module sends at most {2:N0} bytes (4 MiB) in one request. Check that the right file or object was given.",
+                    description,
+                    body.Length,
+                    RequestBody.MaxBytes),
+                null);
+        }
 
         using var message = _pipeline.CreateMessage();
         message.Request.Method = method;

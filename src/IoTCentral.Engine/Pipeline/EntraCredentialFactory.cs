@@ -45,14 +45,13 @@ internal sealed class EntraCredentialFactory
                     _signIn.Certificate,
                     Apply(new ClientCertificateCredentialOptions { DisableInstanceDiscovery = DisableDiscovery }));
             case EntraSignInKind.DeviceCode:
-                var prompt = _signIn.DeviceCodePrompt!;
                 var deviceCode = new DeviceCodeCredentialOptions
                 {
                     TenantId = _signIn.TenantId,
                     DisableInstanceDiscovery = DisableDiscovery,
                     DeviceCodeCallback = (info, _) =>
                     {
-                        prompt(info.Message);
+                        ShowDeviceCode(info.Message);
                         return System.Threading.Tasks.Task.CompletedTask;
                     },
                 };
@@ -72,6 +71,18 @@ internal sealed class EntraCredentialFactory
                     new AzureCliCredential(Apply(new AzureCliCredentialOptions { TenantId = _signIn.TenantId })),
                     new AzurePowerShellCredential(Apply(new AzurePowerShellCredentialOptions { TenantId = _signIn.TenantId })));
         }
+    }
+
+    /// <summary>
+    /// Shows the code through the log of whichever call needs the token now, never through a captured command: the
+    /// command that connected has long finished when a later token can only be had by signing in again.
+    /// </summary>
+    private static void ShowDeviceCode(string message)
+    {
+        var log = RequestLog.Current
+            ?? throw new InvalidOperationException(
+                "Microsoft Entra asks for a new device-code sign-in, but no command is running that could show the code. Sign in again with Connect-IoTCentral -UseDeviceAuthentication.");
+        log.WriteWarning(message);
     }
 
     private T Apply<T>(T options)

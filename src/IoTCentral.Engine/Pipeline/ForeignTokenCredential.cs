@@ -48,7 +48,8 @@ internal sealed class ForeignTokenCredential : TokenCredential
         var contextType = getToken?.GetParameters()[0].ParameterType;
         var contextConstructor = contextType?.GetConstructors()
             .Where(c => c.GetParameters().Length > 0 && c.GetParameters()[0].ParameterType == typeof(string[]))
-            .OrderBy(c => c.GetParameters().Length)
+            // The fullest constructor, so that continuous access evaluation (isCaeEnabled) and the rest reach the credential.
+            .OrderByDescending(c => c.GetParameters().Length)
             .FirstOrDefault();
         if (getToken is null || getTokenAsync is null || contextConstructor is null)
         {

@@ -16,6 +16,8 @@ namespace IoTCentral.Infrastructure
         // Codes that name what went wrong more precisely than the status does: a 409 for a template that devices
         // still use is not "already exists", and a 404 for an unknown telemetry name is not a missing device.
         private const string RequestToOtherHost = "RequestToOtherHost";
+        private const string BodyTooLarge = "BodyTooLarge";
+        private const string SignInFailed = "SignInFailed";
 
         private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate" };
 
@@ -29,6 +31,18 @@ namespace IoTCentral.Infrastructure
                 // Refused by the client before sending: a URL (or nextLink) that would carry the credential elsewhere.
                 errorId = "IoTCentral." + RequestToOtherHost;
                 category = ErrorCategory.SecurityError;
+            }
+            else if (exception.Status == 401 && exception.ErrorCode == SignInFailed)
+            {
+                // The token could not be had (a refresh failed, a credential threw): the same failure as at Connect-IoTCentral.
+                errorId = ErrorIds.SignInFailed;
+                category = ErrorCategory.AuthenticationError;
+            }
+            else if ((exception.Status == 0 && exception.ErrorCode == BodyTooLarge) || exception.Status == 413)
+            {
+                // Refused by the client before sending (over its 4 MiB limit), or by the service: the same mistake.
+                errorId = "IoTCentral." + BodyTooLarge;
+                category = ErrorCategory.InvalidArgument;
             }
             else if (code != null)
             {

@@ -15,12 +15,15 @@ public sealed class RecordingForeignCredential : TokenCredential
 
     public ConcurrentQueue<string[]> RequestedScopes { get; } = new();
 
+    public ConcurrentQueue<bool> RequestedCae { get; } = new();
+
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         new(GetToken(requestContext, cancellationToken));
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
         RequestedScopes.Enqueue(requestContext.Scopes);
+        RequestedCae.Enqueue(requestContext.IsCaeEnabled);
         return new AccessToken(_token, DateTimeOffset.UtcNow.AddHours(1));
     }
 }

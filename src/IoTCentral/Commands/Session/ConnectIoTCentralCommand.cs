@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Management.Automation;
 using System.Security;
@@ -41,10 +40,6 @@ namespace IoTCentral.Commands.Session
         private static readonly TimeSpan AccessTokenWarningWindow = TimeSpan.FromMinutes(10);
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-
-        // Device-code messages arrive on a thread-pool thread while the pipeline thread waits for the sign-in;
-        // they wait here until the pipeline thread can write them.
-        private readonly BlockingCollection<string> prompts = new BlockingCollection<string>();
 
         // By property name, so Get-AzIotCentralApp | Connect-IoTCentral -Identity signs in to each application.
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -182,7 +177,6 @@ namespace IoTCentral.Commands.Session
         public void Dispose()
         {
             stopping.Dispose();
-            prompts.Dispose();
         }
 
         protected override void StopProcessing() => stopping.Cancel();
@@ -292,7 +286,7 @@ namespace IoTCentral.Commands.Session
                 case DeviceCodeSet:
                     kind = IoTCentralAuthKind.DeviceCode;
                     RequireInteractiveHost("-UseDeviceAuthentication");
-                    return EntraSignIn.DeviceCode(TenantId, ClientId, prompts.Add);
+                    return EntraSignIn.DeviceCode(TenantId, ClientId);
                 case InteractiveSet:
                     kind = IoTCentralAuthKind.Interactive;
                     RequireInteractiveHost("-Interactive");
@@ -309,7 +303,8 @@ namespace IoTCentral.Commands.Session
             SignedInIdentity identity;
             try
             {
-                identity = WaitRelayingPrompts(client.SignInAsync(stopping.Token));
+                // The device-code message arrives as a warning of this call's request log, written on this thread.
+                identity = QueuedLogSink.Run(() => client.SignInAsync(stopping.Token), message => LogRelay.Write(this, message));
             }
             catch (IoTCentralException exception)
             {
@@ -328,24 +323,6 @@ namespace IoTCentral.Commands.Session
                 TenantId = identity.TenantId ?? TenantId,
             };
             return (client, session);
-        }
-
-        private T WaitRelayingPrompts<T>(System.Threading.Tasks.Task<T> task)
-        {
-            while (!task.IsCompleted)
-            {
-                if (prompts.TryTake(out var message, 100))
-                {
-                    WriteWarning(message);
-                }
-            }
-
-            while (prompts.TryTake(out var late))
-            {
-                WriteWarning(late);
-            }
-
-            return task.GetAwaiter().GetResult();
         }
 
         private (IoTCentralClient, IoTCentralSession) SignInWithApiToken(IoTCentralClientOptions options, SecureString token)
