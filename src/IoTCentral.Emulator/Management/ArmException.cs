@@ -43,7 +43,9 @@ internal sealed class ArmException(int statusCode, string code, string message, 
 
     public Task WriteAsync(HttpContext context)
     {
+        var requestId = context.Response.Headers["x-ms-request-id"];
         context.Response.Clear();
+        context.Response.Headers["x-ms-request-id"] = requestId;
         context.Response.StatusCode = StatusCode;
         context.Response.Headers["x-ms-failure-cause"] = StatusCode >= 500 ? "service" : "gateway";
         return context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = ToJson() }, context.RequestAborted);
