@@ -42,6 +42,12 @@ namespace IoTCentral.Models
 
         public string ApiVersion { get; set; } = "2021-06-01";
 
+        /// <summary>
+        /// The self-signed certificate the session trusts besides the system's (the emulator's, which its applications
+        /// also serve); pass it to Connect-IoTCentral -TrustedServerCertificate. Null against Azure.
+        /// </summary>
+        public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedServerCertificate { get; set; }
+
         public DateTimeOffset ConnectedOn { get; set; } = DateTimeOffset.UtcNow;
 
         public override string ToString() => $"{ManagementUrl} ({AuthKind}: {Identity}, subscription {SubscriptionId})";

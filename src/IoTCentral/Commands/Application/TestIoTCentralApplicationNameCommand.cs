@@ -5,20 +5,17 @@ using IoTCentral.Models;
 namespace IoTCentral.Commands.Application
 {
     /// <summary>Tells whether an application name and/or subdomain can be used for a new application.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "IoTCentralApplicationName", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "IoTCentralApplicationName")]
     [OutputType(typeof(IoTCentralNameAvailability))]
     public sealed class TestIoTCentralApplicationNameCommand : ManagementCmdlet
     {
-        public const string NameSet = "Name";
-        public const string SubdomainSet = "Subdomain";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = SubdomainSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>An application (resource) name; unique across IoT Central.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
 
-        [Parameter(ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(Mandatory = true, ParameterSetName = SubdomainSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>A subdomain; unique across IoT Central.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Subdomain { get; set; }
 
@@ -28,6 +25,11 @@ namespace IoTCentral.Commands.Application
 
         protected override void ProcessItem()
         {
+            if (Name == null && Subdomain == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new System.ArgumentException("Give -Name, -Subdomain or both."), "IoTCentral.NameRequired", ErrorCategory.InvalidArgument, null));
+            }
+
             var subscription = ResolveSubscription(SubscriptionId);
             foreach (var (value, subdomain) in new[] { (Name, false), (Subdomain, true) })
             {

@@ -369,6 +369,7 @@ namespace IoTCentral.Commands.Session
             {
                 TenantId = identity.TenantId ?? TenantId,
                 ExpiresOn = kind == IoTCentralAuthKind.AccessToken ? identity.ExpiresOn : (DateTimeOffset?)null,
+                TrustedServerCertificate = options.TrustedCertificate,
             };
             ManagementSessionStore.Add(session, client);
             ManagementSessionStore.SetDefault(session);
