@@ -8,13 +8,15 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/IoTCentral/IoTCentral.psd1') -Force
 
     $script:tenant = '6a1f0c55-0000-4000-8000-0000000000b2'
-    # A managed identity allowed to manage applications, and a service principal that is not.
+    # A managed identity allowed to manage applications, and a service principal that is not. The identity is
+    # user-assigned, named by client id: Azure.Identity caches managed-identity tokens per process and identity, and
+    # a system-assigned one would hand this emulator's tokens to later test files.
     $script:mi = @{ clientId = [guid]::NewGuid().Guid; objectId = [guid]::NewGuid().Guid }
     $script:sp = @{ clientId = [guid]::NewGuid().Guid; objectId = [guid]::NewGuid().Guid; secret = 'pester-' + [guid]::NewGuid().ToString('N') }
     $identities = Join-Path ([System.IO.Path]::GetTempPath()) ('iotc-identities-' + [guid]::NewGuid().ToString('N') + '.json')
     @{
         servicePrincipals = @(@{ tenantId = $tenant; clientId = $sp.clientId; objectId = $sp.objectId; clientSecret = $sp.secret })
-        managedIdentities = @(@{ clientId = $mi.clientId; objectId = $mi.objectId; systemAssigned = $true; tenantId = $tenant })
+        managedIdentities = @(@{ clientId = $mi.clientId; objectId = $mi.objectId; systemAssigned = $false; tenantId = $tenant })
         managementAccess  = @($mi.objectId)
     } | ConvertTo-Json -Depth 5 | Set-Content $identities
 
@@ -104,11 +106,11 @@ Describe 'Application lifecycle details' {
         try {
             $env:IDENTITY_ENDPOINT = $emulator.ManagedIdentityEndpoint
             $env:IDENTITY_HEADER = $emulator.ManagedIdentityHeader
-            $identity = Connect-IoTCentral -Management -Identity -ManagementUrl $emulator.ManagementUrl -SubscriptionId $emulator.SubscriptionId -TrustedServerCertificate $management.TrustedServerCertificate
+            $identity = Connect-IoTCentral -Management -Identity -ClientId $mi.clientId -ManagementUrl $emulator.ManagementUrl -SubscriptionId $emulator.SubscriptionId -TrustedServerCertificate $management.TrustedServerCertificate
             $identity.AuthKind | Should -Be 'ManagedIdentity'
             $name = NewName
             $session = New-IoTCentralApplication -Name $name -ResourceGroup identity -Location eastus -IdentityType SystemAssigned -Session $identity |
-                Connect-IoTCentral -Identity -TrustedServerCertificate $management.TrustedServerCertificate
+                Connect-IoTCentral -Identity -ClientId $mi.clientId -TrustedServerCertificate $management.TrustedServerCertificate
             $session.AuthKind | Should -Be 'ManagedIdentity'
             (Get-IoTCentralUser -Session $session).ObjectId | Should -Be $mi.objectId
             (Get-IoTCentralApplication -Name $name -Session $identity).IdentityType | Should -Be 'SystemAssigned'
