@@ -46,6 +46,13 @@
         'Remove-IoTCentralUser'
         'Start-IoTCentralEmulator'
         'Stop-IoTCentralEmulator'
+        'Get-IoTCentralApplication'
+        'New-IoTCentralApplication'
+        'Set-IoTCentralApplication'
+        'Remove-IoTCentralApplication'
+        'Test-IoTCentralApplicationName'
+        'Get-IoTCentralApplicationTemplate'
+        'Wait-IoTCentralApplicationOperation'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

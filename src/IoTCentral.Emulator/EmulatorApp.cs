@@ -22,13 +22,14 @@ internal static class EmulatorApp
 {
     public const string ApiBasePath = "/api";
 
-    /// <summary>The application; <paramref name="identity"/> is the Microsoft Entra stand-in whose tokens it accepts (and whose TLS certificate it serves https with).</summary>
-    public static WebApplication Build(EmulatorOptions options, IdentityServices identity)
+    /// <summary>The application; <paramref name="identity"/> is the Microsoft Entra stand-in whose tokens it accepts (and whose TLS certificate it serves https with); <paramref name="seed"/> is what a new application starts with (null: the development application).</summary>
+    public static WebApplication Build(EmulatorOptions options, IdentityServices identity, ApplicationSeed? seed = null)
     {
         var settings = EmulatorSettings.From(options);
         var builder = SlimWebHost.CreateBuilder(options.Https ? identity.Certificate : null);
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(seed ?? ApplicationSeed.Development);
         builder.Services.AddSingleton(identity.Validator);
         builder.Services.AddSingleton<BearerAuthenticator>();
         builder.Services.AddSingleton<UserService>();

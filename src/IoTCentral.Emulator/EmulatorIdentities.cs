@@ -17,6 +17,7 @@ public sealed class EmulatorIdentities
     private readonly Dictionary<string, ServicePrincipalRegistration> _servicePrincipals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UserRegistration> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ManagedIdentityRegistration> _managedIdentities = [];
+    private readonly HashSet<string> _managementAccess = new(StringComparer.OrdinalIgnoreCase);
 
     internal EmulatorIdentities(TimeProvider clock) => DeviceCodes = new DeviceCodeGrants(clock);
 
@@ -76,6 +77,37 @@ public sealed class EmulatorIdentities
             _managedIdentities.RemoveAll(m => string.Equals(m.ClientId, registration.ClientId, StringComparison.OrdinalIgnoreCase)
                 || (systemAssigned && m.SystemAssigned));
             _managedIdentities.Add(registration);
+        }
+    }
+
+    /// <summary>
+    /// Lets the identity with this object id manage applications through the management endpoint (as an Owner of the
+    /// development subscription would); identities without it are refused there with 403 AuthorizationFailed.
+    /// </summary>
+    public void GrantManagementAccess(string objectId)
+    {
+        var id = Id(objectId, nameof(objectId));
+        lock (_gate)
+        {
+            _managementAccess.Add(id);
+        }
+    }
+
+    /// <summary>Takes back what <see cref="GrantManagementAccess"/> gave.</summary>
+    public void RevokeManagementAccess(string objectId)
+    {
+        var id = Id(objectId, nameof(objectId));
+        lock (_gate)
+        {
+            _managementAccess.Remove(id);
+        }
+    }
+
+    internal bool HasManagementAccess(string objectId)
+    {
+        lock (_gate)
+        {
+            return _managementAccess.Contains(objectId);
         }
     }
 

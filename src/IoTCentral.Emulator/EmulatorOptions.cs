@@ -28,6 +28,15 @@ public sealed class EmulatorOptions
     /// <summary>Where the managed-identity endpoint listens; http, like App Service's IDENTITY_ENDPOINT. Port 0 picks a free port.</summary>
     public string ManagedIdentityUrls { get; set; } = "http://127.0.0.1:0";
 
+    /// <summary>Where the management endpoint (the Azure Resource Manager stand-in) listens; always https. Port 0 picks a free port.</summary>
+    public string ManagementUrls { get; set; } = "https://127.0.0.1:0";
+
+    /// <summary>
+    /// How many polls a long-running management operation (create, update, delete of an application) answers
+    /// <c>InProgress</c> (with Retry-After: 1) before <c>Succeeded</c>; 0 finishes them at once.
+    /// </summary>
+    public int ManagementOperationPolls { get; set; } = 1;
+
     /// <summary>The lifetime of the access tokens the token service and the managed-identity endpoint issue (1 minute to 1 day).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

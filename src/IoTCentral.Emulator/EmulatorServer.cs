@@ -3,6 +3,7 @@ using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Auth.Identity;
 using IoTCentral.Emulator.Hosting;
 using IoTCentral.Emulator.Load;
+using IoTCentral.Emulator.Management;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +19,13 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
     private readonly IReadOnlyList<WebApplication> _hosts;
     private readonly IdentityServices _identity;
+    private readonly ManagedApplications _applications;
     private int _disposed;
 
-    private EmulatorServer(IReadOnlyList<WebApplication> hosts, IdentityServices identity, string adminApiToken)
+    private EmulatorServer(IReadOnlyList<WebApplication> hosts, IdentityServices identity, ManagedApplications applications, string adminApiToken)
     {
+        _applications = applications;
+        ManagementUrl = SlimWebHost.BoundUrl(hosts[3]);
         Load = hosts[0].Services.GetRequiredService<LoadStatistics>();
         _hosts = hosts;
         _identity = identity;
@@ -34,6 +38,15 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The application URL, e.g. <c>http://127.0.0.1:54321</c>; the REST API lives under <c>{ApplicationUrl}/api/</c>.</summary>
     public Uri ApplicationUrl { get; }
+
+    /// <summary>
+    /// The management endpoint (Azure Resource Manager stand-in), e.g. <c>https://127.0.0.1:54324/</c>: it creates, updates
+    /// and deletes applications, each a data-plane application of its own on its own loopback port.
+    /// </summary>
+    public Uri ManagementUrl { get; }
+
+    /// <summary>The one subscription of the management endpoint (<see cref="EmulatorDefaults.DevelopmentSubscriptionId"/>).</summary>
+    public string SubscriptionId => EmulatorDefaults.DevelopmentSubscriptionId;
 
     /// <summary>The well-known development admin API token (<see cref="EmulatorDefaults.DevelopmentAdminApiToken"/>).</summary>
     public string AdminApiToken { get; }
@@ -66,21 +79,29 @@ public sealed class EmulatorServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var identity = IdentityServices.Create(options);
         var hosts = new List<WebApplication>();
+        var applications = new ManagedApplications(options, identity);
         try
         {
+            if (options.ManagementOperationPolls < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.ManagementOperationPolls, "ManagementOperationPolls cannot be negative.");
+            }
+
             hosts.Add(EmulatorApp.Build(options, identity));
             hosts.Add(AuthorityApp.Build(options.AuthorityUrls, identity));
             hosts.Add(ManagedIdentityApp.Build(options.ManagedIdentityUrls, identity));
+            hosts.Add(ManagementApp.Build(options, identity, applications, () => SlimWebHost.BoundUrl(hosts[1])));
             foreach (var host in hosts)
             {
                 await host.StartAsync(cancellationToken);
             }
 
             var application = hosts[0].Services.GetRequiredService<StateStore>().Read(s => s.Application);
-            return new EmulatorServer(hosts, identity, DevelopmentApplication.AdminTokenValue(application));
+            return new EmulatorServer(hosts, identity, applications, DevelopmentApplication.AdminTokenValue(application));
         }
         catch
         {
+            await applications.DisposeAsync();
             await DisposeAllAsync(hosts, identity);
             throw;
         }
@@ -97,6 +118,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(StopTimeout);
         try
         {
+            await _applications.DisposeAsync();
             await Task.WhenAll(_hosts.Select(h => h.StopAsync(timeout.Token)));
         }
         finally

@@ -62,6 +62,7 @@ Console.WriteLine($"IoT Central emulator listening at {applicationUrl} (REST API
 Console.WriteLine($"Development admin API token (valid only against this emulator): {server.AdminApiToken}");
 Console.WriteLine($"Microsoft Entra stand-in (authority host): {server.AuthorityHost}");
 Console.WriteLine($"Managed identity: IDENTITY_ENDPOINT={server.ManagedIdentityEndpoint} IDENTITY_HEADER={server.ManagedIdentityHeader}");
+Console.WriteLine($"Management endpoint (Azure Resource Manager stand-in): {server.ManagementUrl} (subscription {server.SubscriptionId})");
 Console.WriteLine($"TLS certificate (self-signed) SHA-256 thumbprint: {server.TlsCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}");
 if (commandLine.ExportCertificate is { } certificatePath)
 {

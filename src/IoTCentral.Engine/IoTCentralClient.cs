@@ -99,6 +99,13 @@ public sealed class IoTCentralClient : IDisposable
         return new IoTCentralClient(validated, new EntraTokenPolicy(credential), null, credential);
     }
 
+    /// <summary>With a credential another engine client already holds (a management sign-in used for the application too).</summary>
+    internal static IoTCentralClient CreateWithCredential(IoTCentralClientOptions validated, TokenCredential credential)
+    {
+        RequireHttps(validated);
+        return new IoTCentralClient(validated, new BearerTokenAuthenticationPolicy(credential, PipelineFactory.Scope), null, credential);
+    }
+
     /// <summary>
     /// Gets the first token now, so that a sign-in fails (or a device code is shown) at Connect-IoTCentral rather
     /// than at the first command, and reports who signed in.

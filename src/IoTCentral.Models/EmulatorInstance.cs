@@ -44,8 +44,14 @@ namespace IoTCentral.Models
         /// <summary>The SHA-256 thumbprint of the emulator's self-signed TLS certificate.</summary>
         public string? TlsCertificateThumbprint { get; set; }
 
-        /// <summary>That certificate (public part) when the emulator serves https, for -TrustedServerCertificate.</summary>
+        /// <summary>That certificate (public part), for -TrustedServerCertificate: the token service and the management endpoint always serve https with it, the application with -Https.</summary>
         public X509Certificate2? TlsCertificate { get; set; }
+
+        /// <summary>The management endpoint (Azure Resource Manager stand-in), for Connect-IoTCentral -Management -Emulator -ManagementUrl.</summary>
+        public Uri? ManagementUrl { get; set; }
+
+        /// <summary>The management endpoint's one subscription.</summary>
+        public string? SubscriptionId { get; set; }
 
         /// <summary>Where the emulator keeps its state; null when in memory only.</summary>
         public string? DataDirectory { get; set; }

@@ -35,6 +35,12 @@ namespace IoTCentral.Models
         /// <summary>The service's correlation id, to quote to support.</summary>
         public string? RequestId { get; }
 
+        /// <summary>What the error is about (Azure Resource Manager's error target, such as properties.subdomain), or null.</summary>
+        public string? Target { get; set; }
+
+        /// <summary>Further errors Azure Resource Manager listed under this one, as "code: message (target)" lines.</summary>
+        public string[] Details { get; set; } = new string[0];
+
         /// <summary>The HTTP method and URL of the failed request, with secrets redacted.</summary>
         public string? Request { get; set; }
     }

@@ -40,10 +40,10 @@ public class ApiSurfaceTests
         Assert.Equal(
             new[]
             {
-                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationUrls", "DeviceCommandsOperations", "DeviceDataOperations",
-                "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EntraSignIn", "EntraSignInKind", "IRequestLogSink",
-                "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations",
-                "SignedInIdentity", "UsersOperations",
+                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "DeviceCommandsOperations",
+                "DeviceDataOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery",
+                "EntraSignIn", "EntraSignInKind", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "ManagementClient",
+                "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations", "SignedInIdentity", "UsersOperations"
             },
             names);
     }

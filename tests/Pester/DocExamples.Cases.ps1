@@ -1117,6 +1117,155 @@
         }
     }
 
+    # ---------------------------------------------------------------- Applications (Azure Resource Manager)
+    'Connect-IoTCentral / Example 12: Create an application and sign in to it' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.IoTCentralManagementSession])
+            $Run.Output[0].AuthKind | Should -Be 'ServicePrincipal'
+            $app.Name | Should -Be 'contoso-fleet'
+            $Run.Output[-1] | Should -BeOfType ([IoTCentral.Models.IoTCentralSession])
+            $Run.Output[-1].ApplicationUrl | Should -Be $app.ApplicationUrl
+            (Get-IoTCentralUser -Session $Run.Output[-1]).Type | Should -Be 'ServicePrincipal'
+        }
+    }
+    'Get-IoTCentralApplication / Example 1: List the applications of the subscription' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-fleet/iot, contoso-lab/lab }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be @('contoso-fleet', 'contoso-lab')
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.IoTCentralApplication])
+            $Run.Output[1].ResourceGroup | Should -Be 'lab'
+        }
+    }
+    'Get-IoTCentralApplication / Example 2: Sign in to an application found by name' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-fleet/iot }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.IoTCentralSession])
+            (Get-IoTCentralSession).ApplicationUrl | Should -Be (Get-IoTCentralApplication -Name contoso-fleet -ResourceGroup iot).ApplicationUrl
+        }
+    }
+    'Get-IoTCentralApplication / Example 3: Find applications by a pattern' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-fleet/iot, fabrikam-one/iot }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'contoso-fleet'
+            $Run.Output[0].Sku | Should -Be 'ST2'
+        }
+    }
+    'New-IoTCentralApplication / Example 1: Create an application and sign in to it' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $app.Sku | Should -Be 'ST1'
+            $app.DisplayName | Should -Be 'Contoso fleet'
+            $session.ApplicationUrl | Should -Be $app.ApplicationUrl
+            $Run.Output[-1] | Should -BeOfType ([IoTCentral.Models.ApiToken])
+            $Run.Output[-1].Token | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape((ConvertFrom-SecureStringToText $Run.Output[-1].Token)))
+        }
+    }
+    'New-IoTCentralApplication / Example 2: Start the creation now and wait for it later' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $operation.Action | Should -Be 'Create'
+            $operation.Status | Should -Be 'Succeeded'
+            $app.Name | Should -Be 'contoso-lab'
+            $app.Subdomain | Should -Be 'contoso-lab'
+            $app.Location | Should -Be 'eastus'
+        }
+    }
+    'Set-IoTCentralApplication / Example 1: Rename an application and change its plan' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-fleet/iot }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $changed = Get-IoTCentralApplication -Name contoso-fleet -ResourceGroup iot
+            $changed.DisplayName | Should -Be 'Contoso fleet (EU)'
+            $changed.Sku | Should -Be 'ST2'
+        }
+    }
+    'Set-IoTCentralApplication / Example 2: Tag every application of a resource group' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-fleet/iot, contoso-lab/iot, other-app/lab }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be @('contoso-fleet', 'contoso-lab')
+            $Run.Output | ForEach-Object { $_.Tags['costCenter'] | Should -Be '4711' }
+            (Get-IoTCentralApplication -Name other-app -ResourceGroup lab).Tags.Count | Should -Be 0
+        }
+    }
+    'Remove-IoTCentralApplication / Example 1: Delete an application' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-lab/iot }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            Get-IoTCentralApplication | Should -BeNullOrEmpty
+        }
+    }
+    'Remove-IoTCentralApplication / Example 2: See which test applications would be deleted' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application test-one/lab, test-two/lab }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf[0] | Should -BeLike "Performing the operation ""Remove"" on target ""IoT Central application 'test-one'*"
+            @(Get-IoTCentralApplication).Count | Should -Be 2
+        }
+    }
+    'Remove-IoTCentralApplication / Example 3: Delete without waiting' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-lab/iot }
+        Assert = {
+            Assert-NoDocError $Run
+            $operation.Action | Should -Be 'Delete'
+            $operation.Status | Should -Be 'Succeeded'
+            Get-IoTCentralApplication | Should -BeNullOrEmpty
+        }
+    }
+    'Test-IoTCentralApplicationName / Example 1: Check a name and a subdomain before creating an application' = @{
+        Setup  = { Initialize-DocManagement $DocApp -Application contoso-fleet/iot }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Kind | Should -Be @('Name', 'Subdomain')
+            $Run.Output.Available | Should -Be @($false, $false)
+            $Run.Output[0].Reason | Should -Be 'AlreadyExists'
+        }
+    }
+    'Test-IoTCentralApplicationName / Example 2: Create the application only when both are free' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'contoso-fleet'
+            (Get-IoTCentralApplication).Name | Should -Be 'contoso-fleet'
+        }
+    }
+    'Get-IoTCentralApplicationTemplate / Example 1: List the templates' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.TemplateId | Should -Contain 'iotc-pnp-preview@1.0.0'
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.IoTCentralApplicationTemplate])
+        }
+    }
+    'Get-IoTCentralApplicationTemplate / Example 2: Create an application from a template offered in a region' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $template.TemplateId | Should -Be 'iotc-meter@1.0.0'
+            $Run.Output.Template | Should -Be 'iotc-meter@1.0.0'
+        }
+    }
+    'Wait-IoTCentralApplicationOperation / Example 1: Create two applications side by side' = @{
+        Setup  = { Initialize-DocManagement $DocApp }
+        Assert = {
+            Assert-NoDocError $Run
+            $operations.Status | Should -Be @('Succeeded', 'Succeeded')
+            $Run.Output.Name | Should -Be @('contoso-eu', 'contoso-us')
+        }
+    }
+
     # ---------------------------------------------------------------- README
     'README / Using it from PowerShell' = @{
         Assert = {

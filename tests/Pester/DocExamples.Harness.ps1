@@ -88,15 +88,30 @@ function ConvertTo-EmulatorExample {
         [Parameter(Mandatory)] [string] $Code,
         [Parameter(Mandatory)] [string] $ApplicationUrl,
         # Subdomains that a case maps to an application of their own (a second emulator).
-        [hashtable] $Subdomains = @{}
+        [hashtable] $Subdomains = @{},
+        # The emulator's management endpoint, for '-Management -Emulator'.
+        [string] $ManagementUrl
     )
+    if ($ManagementUrl) { $Code = [regex]::Replace($Code, '-Management -Emulator\b', "-Management -Emulator -ManagementUrl $ManagementUrl") }
     $Code = [regex]::Replace($Code, '-Subdomain (?<name>[\w-]+)', {
             param($m)
             $url = $Subdomains[$m.Groups['name'].Value]
             '-ApplicationUrl ' + $(if ($url) { $url } else { $ApplicationUrl })
         })
     $Code = $Code.Replace('https://contoso.azureiotcentral.com', $ApplicationUrl).Replace('http://127.0.0.1:5180', $ApplicationUrl)
-    [regex]::Replace($Code, '-Emulator(?! -ApplicationUrl)\b', "-Emulator -ApplicationUrl $ApplicationUrl")
+    [regex]::Replace($Code, '-Emulator(?! -ApplicationUrl| -ManagementUrl)\b', "-Emulator -ApplicationUrl $ApplicationUrl")
+}
+
+function Initialize-DocManagement {
+    # Examples of the application cmdlets start signed in to the emulator's management endpoint, with the
+    # applications their setup names and no others.
+    param([Parameter(Mandatory)] [hashtable] $DocApp, [string[]] $Application = @())
+    Connect-IoTCentral -Management -Emulator -ManagementUrl $DocApp.ManagementUrl | Out-Null
+    @(Get-IoTCentralApplication) | Remove-IoTCentralApplication -Force
+    foreach ($entry in $Application) {
+        $name, $group = $entry -split '/'
+        New-IoTCentralApplication -Name $name -ResourceGroup $group -Location westeurope | Out-Null
+    }
 }
 
 function Reset-DocApplication {
@@ -297,7 +312,7 @@ function Invoke-DocExample {
         $savedRendering = $PSStyle.OutputRendering
         try {
             if ($Case.Setup) { . $Case.Setup }
-            $code = ConvertTo-EmulatorExample -Code $Example.Code -ApplicationUrl $DocApp.Url -Subdomains $DocApp.Subdomains
+            $code = ConvertTo-EmulatorExample -Code $Example.Code -ApplicationUrl $DocApp.Url -Subdomains $DocApp.Subdomains -ManagementUrl $DocApp.ManagementUrl
             $Run = [pscustomobject]@{
                 Code = $code; Output = @(); Errors = @(); Warnings = @(); Verbose = @(); Debug = @(); Information = @()
                 Terminating = $null; WhatIf = @(); HostText = ''; Text = ''

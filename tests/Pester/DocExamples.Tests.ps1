@@ -14,7 +14,8 @@ How an example runs:
   (all of them as text, to look for secrets). Assertions see the example's own variables too.
 - The code runs as written except for these rewrites (ConvertTo-EmulatorExample): '-Subdomain <name>' becomes
   '-ApplicationUrl <emulator URL>' (a case may map a subdomain to a second emulator), and
-  https://contoso.azureiotcentral.com, http://127.0.0.1:5180 and a bare '-Emulator' point at the test emulator.
+  https://contoso.azureiotcentral.com, http://127.0.0.1:5180 and a bare '-Emulator' point at the test emulator,
+  and '-Management -Emulator' at its management endpoint.
 - Runbook examples run with stand-ins for Azure Automation's Get-AutomationVariable, Set-AutomationVariable and
   Get-AutomationPSCredential that hold the emulator's development admin token.
 - The working directory is a fresh temporary folder with links to the repository's docs and out folders, so
@@ -84,6 +85,7 @@ Describe 'Documentation examples' {
             $example = $docExamples | Where-Object Key -eq $Key
             $docApp = @{
                 Url                   = $emulator.ApplicationUrl
+                ManagementUrl         = $emulator.ManagementUrl
                 AdminToken            = $emulator.AdminApiToken
                 AdminTokenText        = $adminText
                 Admin                 = $admin

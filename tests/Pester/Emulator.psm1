@@ -41,6 +41,8 @@ function Start-TestEmulator {
         AuthorityHost           = $info.authorityHost
         ManagedIdentityEndpoint = $info.managedIdentityEndpoint
         ManagedIdentityHeader   = $info.managedIdentityHeader
+        ManagementUrl           = $info.managementUrl
+        SubscriptionId          = $info.subscriptionId
         Certificate             = if ($certificateFile) { [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($certificateFile) } else { $null }
     }
 }

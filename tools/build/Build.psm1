@@ -35,7 +35,13 @@ function Invoke-Tutorial([string] $Configuration) {
         Write-Host "No application given: using the IoT Central emulator at $($emulator.ApplicationUrl)"
         foreach ($script in Get-ChildItem (Join-Path $script:Root 'docs/examples') -Filter *.ps1) {
             Write-Host "`n== $($script.Name)" -ForegroundColor Cyan
-            & $script.FullName -ApplicationUrl $emulator.ApplicationUrl -ApiToken $emulator.AdminApiToken | Format-List | Out-Host
+            # Each script gets what it declares: the emulator's application and token, or its management endpoint.
+            $declared = (Get-Command $script.FullName).Parameters
+            $arguments = @{}
+            foreach ($pair in @{ ApplicationUrl = $emulator.ApplicationUrl; ApiToken = $emulator.AdminApiToken; ManagementUrl = $emulator.ManagementUrl }.GetEnumerator()) {
+                if ($declared.ContainsKey($pair.Key)) { $arguments[$pair.Key] = $pair.Value }
+            }
+            & $script.FullName @arguments | Format-List | Out-Host
         }
     }
     finally {

@@ -22,6 +22,10 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
           --managed-identity-url URL
                                where the managed-identity endpoint listens (default http://127.0.0.1:5182,
                                a free port when --urls is given)
+          --management-url URL where the management endpoint (Azure Resource Manager stand-in) listens
+                               (default https://127.0.0.1:5183, a free port when --urls is given)
+          --management-operation-polls N
+                               polls a create/update/delete answers InProgress before Succeeded (default 1)
           --identities FILE    register the identities FILE lists (default: DIR/identities.json with --data-dir)
           --token-lifetime MIN access token lifetime in minutes (default 60)
           --parent-process-id PID
@@ -39,6 +43,7 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
         var options = new EmulatorOptions { Urls = EmulatorDefaults.DefaultUrl };
         string? authorityUrls = null;
         string? managedIdentityUrls = null;
+        string? managementUrls = null;
         string? readyFile = null;
         string? exportCertificate = null;
         int? parentProcessId = null;
@@ -77,6 +82,15 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
                 case "--managed-identity-url":
                     managedIdentityUrls = Value();
                     break;
+                case "--management-url":
+                    managementUrls = Value();
+                    break;
+                case "--management-operation-polls":
+                    var polls = Value();
+                    options.ManagementOperationPolls = int.TryParse(polls, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 100
+                        ? p
+                        : throw new FormatException($"--management-operation-polls must be a number from 0 to 100, not '{polls}'.");
+                    break;
                 case "--identities":
                     options.IdentitiesFile = Value();
                     break;
@@ -113,6 +127,7 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
         var wellKnown = options.Urls == EmulatorDefaults.DefaultUrl;
         options.AuthorityUrls = authorityUrls ?? (wellKnown ? EmulatorDefaults.DefaultAuthorityUrl : "https://127.0.0.1:0");
         options.ManagedIdentityUrls = managedIdentityUrls ?? (wellKnown ? EmulatorDefaults.DefaultManagedIdentityUrl : "http://127.0.0.1:0");
+        options.ManagementUrls = managementUrls ?? (wellKnown ? EmulatorDefaults.DefaultManagementUrl : "https://127.0.0.1:0");
         return new CommandLine(options, readyFile, false, exportCertificate, parentProcessId);
     }
 

@@ -6,7 +6,8 @@ namespace IoTCentral.Emulator.Hosting;
 internal static class ReadyFile
 {
     private sealed record Content(
-        string ApplicationUrl, string AdminApiToken, string AuthorityHost, string ManagedIdentityEndpoint, string ManagedIdentityHeader, string TlsCertificateThumbprint);
+        string ApplicationUrl, string AdminApiToken, string AuthorityHost, string ManagedIdentityEndpoint, string ManagedIdentityHeader, string TlsCertificateThumbprint,
+        string ManagementUrl, string SubscriptionId);
 
     public static void Write(string path, string applicationUrl, EmulatorServer server)
     {
@@ -14,7 +15,8 @@ internal static class ReadyFile
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         var temporary = fullPath + ".tmp";
         var content = new Content(applicationUrl, server.AdminApiToken, server.AuthorityHost.ToString(), server.ManagedIdentityEndpoint.ToString(),
-            server.ManagedIdentityHeader, server.TlsCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+            server.ManagedIdentityHeader, server.TlsCertificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
+            server.ManagementUrl.ToString(), server.SubscriptionId);
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(content, Http.EmulatorJson.Options));
         File.Move(temporary, fullPath, overwrite: true);
     }

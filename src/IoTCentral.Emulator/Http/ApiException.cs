@@ -12,6 +12,9 @@ internal sealed class ApiException(int statusCode, string code, string message) 
 
     public string Code { get; } = code;
 
+    /// <summary>A bearer token refused only for its audience (Azure Resource Manager answers that with its own code).</summary>
+    public bool WrongAudience { get; init; }
+
     public static ApiException BadRequest(string message, string code = ErrorCodes.InvalidRequest) =>
         new(StatusCodes.Status400BadRequest, code, message);
 

@@ -13,11 +13,11 @@ internal sealed class StateStore
     private readonly EmulatorState _state;
     private readonly StateFile? _file;
 
-    public StateStore(EmulatorSettings settings)
+    public StateStore(EmulatorSettings settings, ApplicationSeed? seed = null)
     {
         _file = settings.DataDir is null ? null : new StateFile(settings.DataDir);
         var loaded = _file?.Load();
-        _state = loaded ?? new EmulatorState { Application = DevelopmentApplication.Create() };
+        _state = loaded ?? (seed ?? ApplicationSeed.Development).NewState();
         if (loaded is null)
         {
             _file?.Save(_state);

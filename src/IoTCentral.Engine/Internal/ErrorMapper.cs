@@ -20,6 +20,8 @@ internal static class ErrorMapper
         string? code = null;
         string? message = null;
         string? requestId = null;
+        string? target = null;
+        var details = new System.Collections.Generic.List<string>();
         var content = response.ContentStream is System.IO.MemoryStream ? response.Content.ToMemory() : ReadOnlyMemory<byte>.Empty;
         var text = string.Empty;
         if (!content.IsEmpty)
@@ -31,6 +33,17 @@ internal static class ErrorMapper
                 code = error?.GetString("code");
                 message = error?.GetString("message");
                 requestId = error?.GetString("requestId");
+
+                // Azure Resource Manager's CloudError also names a target and lists details.
+                target = error?.GetString("target");
+                if (error?.GetArray("details") is { } list)
+                {
+                    foreach (var detail in list.EnumerateArray())
+                    {
+                        var detailTarget = detail.GetString("target");
+                        details.Add(detail.GetString("code") + ": " + Redactor.Text(detail.GetString("message") ?? string.Empty) + (detailTarget is null ? string.Empty : " (" + detailTarget + ")"));
+                    }
+                }
             }
             catch (JsonException)
             {
@@ -45,6 +58,8 @@ internal static class ErrorMapper
         return new IoTCentralException(response.Status, code, Redactor.Text(message), requestId)
         {
             Request = request,
+            Target = target,
+            Details = details.ToArray(),
         };
     }
 

@@ -105,7 +105,21 @@ internal sealed class RestClient
         }
 
         var content = response.ContentStream is System.IO.MemoryStream ? response.Content.ToMemory() : ReadOnlyMemory<byte>.Empty;
-        return new RestResult(response.Status, content, response.Headers.RequestId);
+        return new RestResult(response.Status, content, response.Headers.RequestId) { Headers = OperationHeaders(response) };
+    }
+
+    private static System.Collections.Generic.Dictionary<string, string> OperationHeaders(Response response)
+    {
+        var headers = new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in new[] { "Azure-AsyncOperation", "Location", "Retry-After" })
+        {
+            if (response.Headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value))
+            {
+                headers[name] = value!;
+            }
+        }
+
+        return headers;
     }
 
     /// <summary>Sends a request whose success body is one JSON document, and maps it with <paramref name="read"/>.</summary>

@@ -17,4 +17,8 @@ internal sealed class RestResult
     public ReadOnlyMemory<byte> Content { get; }
 
     public string? RequestId { get; }
+
+    /// <summary>The headers of a long-running operation's answer (Azure-AsyncOperation, Location, Retry-After), when present.</summary>
+    public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; set; } =
+        new System.Collections.Generic.Dictionary<string, string>();
 }

@@ -26,6 +26,7 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidCommandRequest = "IoTCentral.InvalidCommandRequest";
         internal const string EmulatorNotFound = "IoTCentral.EmulatorNotFound";
         internal const string EmulatorStartFailed = "IoTCentral.EmulatorStartFailed";
+        internal const string ApiTokenCannotManage = "IoTCentral.ApiTokenCannotManage";
         internal const string EmulatorNotStartedHere = "IoTCentral.EmulatorNotStartedHere";
     }
 }

@@ -12,7 +12,10 @@ internal sealed class BearerTokenValidator(TokenSigningKey signingKey, IdentityS
     /// <summary>Tolerance for clock differences, as token validators usually allow.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public EntraPrincipal Validate(string token)
+    public EntraPrincipal Validate(string token) => Validate(token, EntraTokens.IoTCentralResource, "IoT Central");
+
+    /// <summary>As above, for a token meant for <paramref name="resource"/> (IoT Central's, or Azure Resource Manager's).</summary>
+    public EntraPrincipal Validate(string token, string resource, string resourceName)
     {
         if (!Jwt.TryRead(token, out var jwt))
         {
@@ -39,9 +42,13 @@ internal sealed class BearerTokenValidator(TokenSigningKey signingKey, IdentityS
         }
 
         var audiences = claims.GetStrings("aud");
-        if (!audiences.Any(a => EntraTokens.AcceptedAudiences.Contains(a, StringComparer.OrdinalIgnoreCase)))
+        if (!audiences.Any(a => EntraTokens.IsAudienceOf(a, resource)))
         {
-            throw Invalid($"its audience '{string.Join(", ", audiences)}' is not IoT Central ('{EntraTokens.IoTCentralResource}'); request the scope '{EntraTokens.IoTCentralResource}/.default'");
+            throw new ApiException(401, ErrorCodes.InvalidAuthorization,
+                $"The Bearer token is not valid: its audience '{string.Join(", ", audiences)}' is not {resourceName} ('{resource}'); request the scope '{resource}/.default'.")
+            {
+                WrongAudience = true,
+            };
         }
 
         CheckLifetime(claims.GetTime("nbf"), claims.GetTime("exp"));

@@ -9,6 +9,13 @@ internal static class EntraTokens
     /// <summary>The audiences the application accepts: the resource, also with the trailing slash some clients add.</summary>
     public static readonly IReadOnlyList<string> AcceptedAudiences = [IoTCentralResource, IoTCentralResource + "/"];
 
+    /// <summary>Azure Resource Manager's resource: the audience of tokens for <c>https://management.azure.com/.default</c>.</summary>
+    public const string ManagementResource = "https://management.azure.com";
+
+    /// <summary>Whether <paramref name="audience"/> names <paramref name="resource"/>, with or without the trailing slash.</summary>
+    public static bool IsAudienceOf(string audience, string resource) =>
+        string.Equals(audience.TrimEnd('/'), resource.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
     /// <summary><c>idtyp</c> of app-only tokens (service principals and managed identities).</summary>
     public const string ApplicationIdentityType = "app";
 

@@ -14,7 +14,7 @@ internal static class IdentitiesFileReader
     public const string DefaultFileName = "identities.json";
 
     private sealed record FileContent(
-        List<ServicePrincipalEntry>? ServicePrincipals, List<UserEntry>? Users, List<ManagedIdentityEntry>? ManagedIdentities, string? DeviceCodeAutoApproveUser);
+        List<ServicePrincipalEntry>? ServicePrincipals, List<UserEntry>? Users, List<ManagedIdentityEntry>? ManagedIdentities, string? DeviceCodeAutoApproveUser, List<string>? ManagementAccess);
 
     private sealed record ServicePrincipalEntry(string TenantId, string ClientId, string ObjectId, string? ClientSecret, string? CertificateFile);
 
@@ -49,6 +49,11 @@ internal static class IdentitiesFileReader
             foreach (var mi in content.ManagedIdentities ?? [])
             {
                 identities.RegisterManagedIdentity(mi.ClientId, mi.ObjectId, mi.SystemAssigned, mi.ResourceId, mi.TenantId);
+            }
+
+            foreach (var objectId in content.ManagementAccess ?? [])
+            {
+                identities.GrantManagementAccess(objectId);
             }
 
             identities.DeviceCodeAutoApproveUser = content.DeviceCodeAutoApproveUser;

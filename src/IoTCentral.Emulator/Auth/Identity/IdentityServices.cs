@@ -49,6 +49,9 @@ internal sealed class IdentityServices : IDisposable
         var services = new IdentityServices(settings, certificate, signingKey);
         try
         {
+            services.Identities.RegisterServicePrincipal(EmulatorIdentities.DefaultTenantId, EmulatorDefaults.DevelopmentClientId,
+                EmulatorDefaults.DevelopmentObjectId, EmulatorDefaults.DevelopmentClientSecret);
+            services.Identities.GrantManagementAccess(EmulatorDefaults.DevelopmentObjectId);
             if (settings.IdentitiesFile is { } file)
             {
                 IdentitiesFileReader.Load(file, services.Identities);

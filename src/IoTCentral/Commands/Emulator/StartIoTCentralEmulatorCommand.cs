@@ -90,10 +90,8 @@ namespace IoTCentral.Commands.Emulator
                 arguments.AddRange(new[] { "--data-dir", dataDirectory });
             }
 
-            if (Https.IsPresent)
-            {
-                arguments.AddRange(new[] { "--https", "--export-cert", certificateFile });
-            }
+            // The certificate is exported always: the token service and the management endpoint serve https with it.
+            arguments.AddRange(Https.IsPresent ? new[] { "--https", "--export-cert", certificateFile } : new[] { "--export-cert", certificateFile });
 
             arguments.AddRange(ArgumentList);
             WriteVerbose("Starting " + fileName + " " + EmulatorProcess.JoinArguments(arguments));
@@ -113,10 +111,7 @@ namespace IoTCentral.Commands.Emulator
             {
                 var instance = WaitUntilReady(process, readyFile, fileName);
                 instance.DataDirectory = dataDirectory;
-                if (Https.IsPresent)
-                {
-                    instance.TlsCertificate = new X509Certificate2(certificateFile);
-                }
+                instance.TlsCertificate = new X509Certificate2(certificateFile);
 
                 if (Connect.IsPresent)
                 {
@@ -236,6 +231,8 @@ namespace IoTCentral.Commands.Emulator
                 ManagedIdentityEndpoint = Field(ready, "managedIdentityEndpoint") is { } endpoint ? new Uri(endpoint) : null,
                 ManagedIdentityHeader = Field(ready, "managedIdentityHeader") is { } header ? SecureStrings.FromPlainText(header) : null,
                 TlsCertificateThumbprint = Field(ready, "tlsCertificateThumbprint"),
+                ManagementUrl = Field(ready, "managementUrl") is { } management ? new Uri(management) : null,
+                SubscriptionId = Field(ready, "subscriptionId"),
             };
         }
 

@@ -15,7 +15,7 @@ namespace IoTCentral.Commands.Session
     /// named by -Subdomain or -ApplicationUrl in every parameter set; the sets differ only in how to sign in.
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "IoTCentral", DefaultParameterSetName = DefaultChainSet)]
-    [OutputType(typeof(IoTCentralSession))]
+    [OutputType(typeof(IoTCentralSession), typeof(IoTCentralManagementSession))]
     public sealed class ConnectIoTCentralCommand : PSCmdlet, IDisposable
     {
         public const string DefaultChainSet = "DefaultChain";
@@ -50,9 +50,25 @@ namespace IoTCentral.Commands.Session
         [ValidateNotNullOrEmpty]
         public string BaseDomain { get; set; } = "azureiotcentral.com";
 
-        [Parameter]
+        // By property name too, so New-IoTCentralApplication | Connect-IoTCentral reaches the application wherever it
+        // listens (an emulator's applications are not at {subdomain}.azureiotcentral.com).
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public Uri? ApplicationUrl { get; set; }
+
+        /// <summary>Sign in to Azure Resource Manager, for the application cmdlets, instead of to an application.</summary>
+        [Parameter]
+        public SwitchParameter Management { get; set; }
+
+        /// <summary>Azure Resource Manager's endpoint (default https://management.azure.com/), or an emulator's management endpoint.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? ManagementUrl { get; set; }
+
+        /// <summary>The subscription the application cmdlets use by default (with -Management).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SubscriptionId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ApiTokenSet)]
         [ValidateNotNull]
@@ -181,8 +197,28 @@ namespace IoTCentral.Commands.Session
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        private readonly System.Collections.Generic.HashSet<string> boundOnCommandLine = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        protected override void BeginProcessing()
+        {
+            // What is bound now came from the command line; what is bound later, per record, came from the pipeline.
+            boundOnCommandLine.UnionWith(MyInvocation.BoundParameters.Keys);
+        }
+
         protected override void ProcessRecord()
         {
+            if (Management.IsPresent)
+            {
+                ConnectManagement();
+                return;
+            }
+
+            if (ManagementUrl != null)
+            {
+                throw Terminate(new ArgumentException("-ManagementUrl goes with -Management."), ErrorIds.InvalidApplicationUrl, ErrorCategory.InvalidArgument);
+            }
+
+            PreferPipedApplicationUrl();
             var applicationUrl = ResolveApplicationUrl();
             var options = new IoTCentralClientOptions
             {
@@ -192,7 +228,7 @@ namespace IoTCentral.Commands.Session
                 MaxRetries = MaxRetries,
                 RequestsPerSecond = ResolvePace(applicationUrl),
             };
-            var (client, session) = SignIn(options);
+            var (client, session) = SignInLikeManagement(options) ?? SignIn(options);
             session.Timeout = options.NetworkTimeout;
             session.MaxRetries = options.MaxRetries;
             session.MaxRequestsPerSecond = options.RequestsPerSecond;
@@ -207,6 +243,153 @@ namespace IoTCentral.Commands.Session
             SessionStore.SetDefault(session);
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Connected to {0} as {1} ({2}).", session.ApplicationUrl, session.Identity, session.AuthKind));
             WriteObject(session);
+        }
+
+        /// <summary>
+        /// An application piped from the application cmdlets names both its subdomain and its URL; the URL is where it
+        /// really listens, so it wins unless -Subdomain was typed on the command line.
+        /// </summary>
+        private void PreferPipedApplicationUrl()
+        {
+            if (Subdomain != null && ApplicationUrl != null && !boundOnCommandLine.Contains(nameof(ApplicationUrl)) && !boundOnCommandLine.Contains(nameof(Subdomain)))
+            {
+                Subdomain = null;
+            }
+            else if (Subdomain != null && ApplicationUrl != null && boundOnCommandLine.Contains(nameof(Subdomain)) && !boundOnCommandLine.Contains(nameof(ApplicationUrl)))
+            {
+                ApplicationUrl = null;
+            }
+        }
+
+        /// <summary>
+        /// For an application piped from the application cmdlets, with no other way to sign in given (or -Emulator), the
+        /// identity of the management session that read it signs in to the application too: whoever created an
+        /// application administers it, so creating and using it take one sign-in. Null when that does not apply.
+        /// </summary>
+        private (IoTCentralClient, IoTCentralSession)? SignInLikeManagement(IoTCentralClientOptions options)
+        {
+            if (!(PipelineInput.Current(this)?.BaseObject is IoTCentralApplication application)
+                || application.Origin == null
+                || !ManagementSessionStore.TryGetClient(application.Origin, out var management)
+                || !(ParameterSetName == EmulatorSet || (ParameterSetName == DefaultChainSet && TenantId == null && AuthorityHost == null)))
+            {
+                return null;
+            }
+
+            var origin = application.Origin;
+            return SignInWithBearer(() => management.CreateApplicationClient(options), origin.AuthKind, origin.Identity);
+        }
+
+        private void ConnectManagement()
+        {
+            if (ParameterSetName == ApiTokenSet)
+            {
+                throw Terminate(
+                    new ArgumentException("An IoT Central API token cannot manage applications: Azure Resource Manager accepts only Microsoft Entra tokens. Sign in with -Identity, -ServicePrincipal, -UseDeviceAuthentication, -TokenCredential, -AccessToken (an Azure Resource Manager token) or, against the emulator, -Emulator."),
+                    ErrorIds.ApiTokenCannotManage,
+                    ErrorCategory.InvalidArgument);
+            }
+
+            if (Subdomain != null || ApplicationUrl != null)
+            {
+                throw Terminate(new ArgumentException("-Management signs in to Azure Resource Manager, not to an application: leave out -Subdomain and -ApplicationUrl (use -ManagementUrl for another endpoint)."), ErrorIds.InvalidApplicationUrl, ErrorCategory.InvalidArgument);
+            }
+
+            var managementUrl = ManagementUrl ?? new Uri(Emulator.IsPresent ? EmulatorDefaults.ManagementUrl : IoTCentralManagementSession.AzureManagementUrl);
+            if (!managementUrl.IsAbsoluteUri || managementUrl.Scheme != Uri.UriSchemeHttps)
+            {
+                throw Terminate(new ArgumentException("-ManagementUrl must be an absolute https URL, such as https://management.azure.com/."), ErrorIds.InvalidApplicationUrl, ErrorCategory.InvalidArgument);
+            }
+
+            var options = new IoTCentralClientOptions
+            {
+                ApplicationUrl = managementUrl,
+                TrustedCertificate = TrustedServerCertificate,
+                NetworkTimeout = TimeSpan.FromSeconds(Timeout),
+                MaxRetries = MaxRetries,
+            };
+            var subscription = SubscriptionId;
+            ManagementClient client;
+            IoTCentralAuthKind kind;
+            string? fallbackIdentity;
+            switch (ParameterSetName)
+            {
+                case EmulatorSet:
+                    var discovery = Discover(managementUrl);
+                    options.TrustedCertificate = discovery.Certificate;
+                    var emulatorSignIn = EntraSignIn.ServicePrincipalSecret(EmulatorDefaults.TenantId, EmulatorDefaults.DevelopmentClientId, SecureStrings.FromPlainText(EmulatorDefaults.DevelopmentClientSecret));
+                    emulatorSignIn.AuthorityHost = discovery.AuthorityHost;
+                    client = Guard(() => ManagementClient.CreateWithEntra(options, emulatorSignIn), ErrorIds.InvalidCredential);
+                    kind = IoTCentralAuthKind.ServicePrincipal;
+                    fallbackIdentity = EmulatorDefaults.DevelopmentClientId;
+                    subscription ??= EmulatorDefaults.SubscriptionId;
+                    break;
+                case AccessTokenSet:
+                    client = Guard(() => ManagementClient.CreateWithAccessToken(options, AccessToken!), ErrorIds.InvalidAccessToken);
+                    kind = IoTCentralAuthKind.AccessToken;
+                    fallbackIdentity = null;
+                    break;
+                case TokenCredentialSet:
+                    var credential = TokenCredential is PSObject wrapped ? wrapped.BaseObject : TokenCredential!;
+                    client = Guard(() => ManagementClient.CreateWithTokenCredential(options, credential), ErrorIds.InvalidCredential);
+                    kind = IoTCentralAuthKind.TokenCredential;
+                    fallbackIdentity = credential.GetType().Name;
+                    break;
+                default:
+                    var signIn = DescribeEntraSignIn(out kind);
+                    signIn.AuthorityHost = AuthorityHost;
+                    client = Guard(() => ManagementClient.CreateWithEntra(options, signIn), ErrorIds.InvalidCredential);
+                    fallbackIdentity = ClientId;
+                    break;
+            }
+
+            SignedInIdentity identity;
+            try
+            {
+                identity = WaitRelayingPrompts(client.SignInAsync(stopping.Token));
+            }
+            catch (IoTCentralException exception)
+            {
+                client.Dispose();
+                throw Terminate(exception, ErrorIds.SignInFailed, ErrorCategory.AuthenticationError);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                client.Dispose();
+                throw new PipelineStoppedException();
+            }
+
+            var session = new IoTCentralManagementSession(managementUrl, subscription, kind, identity.Identity ?? fallbackIdentity)
+            {
+                TenantId = identity.TenantId ?? TenantId,
+                ExpiresOn = kind == IoTCentralAuthKind.AccessToken ? identity.ExpiresOn : (DateTimeOffset?)null,
+                TrustedServerCertificate = options.TrustedCertificate,
+            };
+            ManagementSessionStore.Add(session, client);
+            ManagementSessionStore.SetDefault(session);
+            if (subscription == null)
+            {
+                WriteWarning("No -SubscriptionId: give -SubscriptionId to each application cmdlet, or connect again with -SubscriptionId.");
+            }
+
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Signed in to Azure Resource Manager at {0} as {1} ({2}).", managementUrl, session.Identity, kind));
+            WriteObject(session);
+        }
+
+        private EmulatorDiscovery Discover(Uri managementUrl)
+        {
+            try
+            {
+                return WaitRelayingPrompts(EmulatorDiscovery.DiscoverAsync(managementUrl, TrustedServerCertificate, stopping.Token));
+            }
+            catch (ArgumentException exception)
+            {
+                throw Terminate(exception, ErrorIds.InvalidApplicationUrl, ErrorCategory.InvalidArgument);
+            }
+            catch (IoTCentralException exception)
+            {
+                throw Terminate(exception, ErrorIds.EmulatorNotFound, ErrorCategory.ConnectionError);
+            }
         }
 
         /// <summary>
