@@ -346,7 +346,8 @@ namespace IoTCentral.Commands.Session
             SignedInIdentity identity;
             try
             {
-                identity = WaitRelayingPrompts(client.SignInAsync(stopping.Token));
+                // As for an application: a device-code message is a warning of this call's request log.
+                identity = QueuedLogSink.Run(() => client.SignInAsync(stopping.Token), message => LogRelay.Write(this, message));
             }
             catch (IoTCentralException exception)
             {
@@ -380,7 +381,7 @@ namespace IoTCentral.Commands.Session
         {
             try
             {
-                return WaitRelayingPrompts(EmulatorDiscovery.DiscoverAsync(managementUrl, TrustedServerCertificate, stopping.Token));
+                return QueuedLogSink.Run(() => EmulatorDiscovery.DiscoverAsync(managementUrl, TrustedServerCertificate, stopping.Token), message => LogRelay.Write(this, message));
             }
             catch (ArgumentException exception)
             {
