@@ -29,3 +29,15 @@ internal sealed record DeviceRecord(
     bool Simulated,
     IReadOnlyList<string> Organizations,
     SymmetricKeyRecord SymmetricKey);
+
+/// <summary>A stored organization; <see cref="Parent"/> is null for a top-level organization.</summary>
+internal sealed record OrganizationRecord(string Id, string DisplayName, string? Parent);
+
+/// <summary>A stored device group: its members are the devices its <see cref="Filter"/> selects when asked.</summary>
+internal sealed record DeviceGroupRecord(
+    string Id,
+    string Etag,
+    string DisplayName,
+    string Filter,
+    string? Description,
+    IReadOnlyList<string> Organizations);
