@@ -40,9 +40,9 @@ public class ApiSurfaceTests
         Assert.Equal(
             new[]
             {
-                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationUrls", "DeviceCommandsOperations", "DeviceDataOperations",
+                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationUrls", "DeviceCommandsOperations", "DeviceDataOperations", "DeviceGroupsOperations",
                 "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EntraSignIn", "EntraSignInKind", "IRequestLogSink",
-                "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations",
+                "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations",
                 "SignedInIdentity", "UsersOperations",
             },
             names);

@@ -78,6 +78,11 @@ function Reset-DocApplication {
     @(Get-IoTCentralDeviceTemplate -Session $Session) | Remove-IoTCentralDeviceTemplate -Force -Session $Session
     @(Get-IoTCentralUser -Session $Session) | Remove-IoTCentralUser -Force -Session $Session
     @(Get-IoTCentralApiToken -Session $Session) | Remove-IoTCentralApiToken -Force -Session $Session
+    @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
+    # -Recurse writes parents first, so the reversed list removes every organization after its children.
+    $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
+    [array]::Reverse($organizations)
+    $organizations | Remove-IoTCentralOrganization -Force -Session $Session
 }
 
 # Stand-ins for the device templates the docs name; each has what its examples use and no more.

@@ -17,8 +17,11 @@ namespace IoTCentral.Commands.Organization
         [ValidateNotNullOrEmpty]
         public string? DisplayName { get; set; }
 
+        // Empty means top-level, so that a CSV row with an empty Parent cell creates a top-level organization.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateOrganizationId]
+        [AllowNull]
+        [AllowEmptyString]
+        [ValidateOrganizationId(AllowEmpty = true)]
         public string? Parent { get; set; }
 
         protected override string ResourceKind => "Organization";
@@ -28,8 +31,9 @@ namespace IoTCentral.Commands.Organization
 
         protected override void ProcessItem()
         {
-            var organization = new Models.Organization { Id = Id, DisplayName = DisplayName, Parent = Parent };
-            var action = Parent == null ? "Create" : "Create under '" + Parent + "'";
+            var parent = string.IsNullOrEmpty(Parent) ? null : Parent;
+            var organization = new Models.Organization { Id = Id, DisplayName = DisplayName, Parent = parent };
+            var action = parent == null ? "Create" : "Create under '" + parent + "'";
             if (ShouldProcess("organization '" + Id + "'", action)
                 && TryCall((c, ct) => c.Organizations.CreateAsync(organization, ct), Id, out var created))
             {
