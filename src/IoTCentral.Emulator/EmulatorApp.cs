@@ -5,6 +5,7 @@ using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceGroups;
 using IoTCentral.Emulator.Features.DeviceFeed;
 using IoTCentral.Emulator.Features.Devices;
+using IoTCentral.Emulator.Features.Jobs;
 using IoTCentral.Emulator.Features.DeviceTemplates;
 using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Features.Query;
@@ -36,6 +37,9 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<UserService>();
         builder.Services.AddSingleton<OrganizationService>();
         builder.Services.AddSingleton<DeviceGroupService>();
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddSingleton<JobService>();
+        builder.Services.AddHostedService<JobTicker>();
         builder.Services.AddSingleton<StateStore>();
         builder.Services.AddSingleton<Paging>();
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
@@ -71,6 +75,7 @@ internal static class EmulatorApp
         api.MapUserRoutes();
         api.MapOrganizationRoutes();
         api.MapDeviceGroupRoutes();
+        api.MapJobRoutes();
         api.MapDeviceTemplateRoutes();
         api.MapDeviceDataRoutes();
         api.MapQueryRoutes();

@@ -52,4 +52,9 @@ internal static class ErrorCodes
     // Device groups and jobs.
     public const string DeviceGroupNotFound = "DeviceGroupNotFound";
     public const string JobNotFound = "JobNotFound";
+    public const string JobExists = "JobAlreadyExists";
+    public const string JobHasNoDevices = "JobHasNoDevices";
+    public const string JobNotRunning = "JobNotRunning";
+    public const string JobNotStopped = "JobNotStopped";
+    public const string JobHasNoFailedDevices = "JobHasNoFailedDevices";
 }

@@ -23,4 +23,6 @@ internal sealed class EmulatorState
     public Dictionary<string, OrganizationRecord> Organizations { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, DeviceGroupRecord> DeviceGroups { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, JobRecord> Jobs { get; set; } = new(StringComparer.Ordinal);
 }

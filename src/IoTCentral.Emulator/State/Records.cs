@@ -41,3 +41,20 @@ internal sealed record DeviceGroupRecord(
     string Filter,
     string? Description,
     IReadOnlyList<string> Organizations);
+
+/// <summary>One device of a job: its status (pending, completed, failed) and the batch it runs in.</summary>
+internal sealed record JobDeviceRecord(string Id, string Status, int Batch);
+
+/// <summary>
+/// A stored job. <see cref="Definition"/> is the validated body as JSON text (display name, description, group,
+/// batch, cancellation threshold, data, organizations); the rest is how far the run has got.
+/// </summary>
+internal sealed record JobRecord(
+    string Id,
+    string Definition,
+    DateTimeOffset Start,
+    DateTimeOffset? End,
+    string Status,
+    IReadOnlyList<JobDeviceRecord> Devices,
+    int NextBatch,
+    DateTimeOffset NextBatchAt);

@@ -37,6 +37,7 @@ internal sealed class StateFile(string directory)
             state.DeviceTemplates = new Dictionary<string, DeviceTemplateRecord>(state.DeviceTemplates, StringComparer.Ordinal);
             state.Organizations = new Dictionary<string, OrganizationRecord>(state.Organizations, StringComparer.Ordinal);
             state.DeviceGroups = new Dictionary<string, DeviceGroupRecord>(state.DeviceGroups, StringComparer.Ordinal);
+            state.Jobs = new Dictionary<string, JobRecord>(state.Jobs, StringComparer.Ordinal);
             return state;
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or FormatException)
