@@ -53,6 +53,12 @@
         'Set-IoTCentralDeviceGroup'
         'Remove-IoTCentralDeviceGroup'
         'Get-IoTCentralDeviceGroupDevice'
+        'Get-IoTCentralJob'
+        'New-IoTCentralJob'
+        'Stop-IoTCentralJob'
+        'Resume-IoTCentralJob'
+        'Wait-IoTCentralJob'
+        'Get-IoTCentralJobDevice'
         'Start-IoTCentralEmulator'
         'Stop-IoTCentralEmulator'
     )

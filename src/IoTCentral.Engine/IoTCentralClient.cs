@@ -33,6 +33,7 @@ public sealed class IoTCentralClient : IDisposable
         Users = new UsersOperations(_rest);
         Organizations = new OrganizationsOperations(_rest);
         DeviceGroups = new DeviceGroupsOperations(_rest);
+        Jobs = new JobsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -61,6 +62,8 @@ public sealed class IoTCentralClient : IDisposable
     public OrganizationsOperations Organizations { get; }
 
     public DeviceGroupsOperations DeviceGroups { get; }
+
+    public JobsOperations Jobs { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -42,7 +42,7 @@ public class ApiSurfaceTests
             {
                 "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationUrls", "DeviceCommandsOperations", "DeviceDataOperations", "DeviceGroupsOperations",
                 "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EntraSignIn", "EntraSignInKind", "IRequestLogSink",
-                "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations",
+                "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations", "JsonText", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations",
                 "SignedInIdentity", "UsersOperations",
             },
             names);
