@@ -1324,4 +1324,102 @@
             ($Run.Output | Where-Object Group -eq Simulated).Devices | Should -Be 1
         }
     }
+
+    # ---------------------------------------------------------------- Jobs
+    'New-IoTCentralJob / Example 1: Set a property on every device of a group and wait for it' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Job])
+            $Run.Output[0].Status | Should -Be 'completed'
+            $Run.Output[0].Progress.Completed | Should -Be 2
+            (Get-IoTCentralDeviceProperty -DeviceId sim-01).targetTemperature | Should -Be 21.5
+        }
+    }
+    'New-IoTCentralJob / Example 2: Run a command in batches, stopping if too many devices fail' = @{
+        Setup  = { New-DocThermostatGroup -Count 4 }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Batch.ToString() | Should -Be '25%'
+            $Run.Output.CancellationThreshold.Percentage | Should -BeTrue
+            ($Run.Output | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120).Status | Should -Be 'completed'
+            (Get-IoTCentralCommandHistory -DeviceId sim-03 -Name reboot).Request.delay | Should -Be 5
+        }
+    }
+    'New-IoTCentralJob / Example 3: Move devices to a new version of their template' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostat-v2'
+            Wait-IoTCentralJob -Id thermostat-v2 -PollInterval 0.2 -Timeout 120 | Out-Null
+            (Get-IoTCentralDevice -Id sim-02).Template | Should -Be 'dtmi:contoso:thermostat;2'
+        }
+    }
+    'New-IoTCentralJob / Example 4: Several changes in one job' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Data.Type | Should -Be @('property', 'command')
+            ($Run.Output | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120).Status | Should -Be 'completed'
+            (Get-IoTCentralDeviceProperty -DeviceId sim-02).targetTemperature | Should -Be 19
+        }
+    }
+    'New-IoTCentralJob / Example 5: Run a job again on the devices where it failed' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'winter-setting-retry'
+            (Get-IoTCentralJobDevice -Id winter-setting-retry).DeviceId | Should -Be 'offline-01'
+        }
+    }
+    'Get-IoTCentralJob / Example 1: List every job' = @{
+        Setup  = { New-DocThermostatGroup; New-DocJob -Id nightly }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Contain 'nightly'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Job]) }
+    }
+    'Get-IoTCentralJob / Example 2: Find the jobs that are still running' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Id still-running -Running }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Contain 'still-running'; $Run.Output.Status | Should -Not -Contain 'completed' }
+    }
+    'Get-IoTCentralJob / Example 3: Check one job''s progress' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Total | Should -Be 3; $Run.Output.Failed | Should -Be 1; $Run.Output.Pending | Should -Be 0 }
+    }
+    'Stop-IoTCentralJob / Example 1: Stop a job' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Running }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralJob -Id winter-setting).Status | Should -Be 'stopped' }
+    }
+    'Stop-IoTCentralJob / Example 2: See which running jobs would be stopped' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Id long-running -Running }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 1
+            $Run.WhatIf[0] | Should -BeLike "*Stop*job 'long-running'*"
+            (Get-IoTCentralJob -Id long-running).Status | Should -Be 'running'
+        }
+    }
+    'Resume-IoTCentralJob / Example 1: Resume a job and show it' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Running; Stop-IoTCentralJob -Id winter-setting }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Status | Should -Be 'running' }
+    }
+    'Resume-IoTCentralJob / Example 2: Resume every stopped job' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Id paused -Running; Stop-IoTCentralJob -Id paused }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralJob -Id paused).Status | Should -Not -Be 'stopped' }
+    }
+    'Wait-IoTCentralJob / Example 1: Start a job and wait for it' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Status | Should -Be 'completed'; $Run.Output.IsFinished | Should -BeTrue }
+    }
+    'Wait-IoTCentralJob / Example 2: Wait at most ten minutes, then list the devices that failed' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob -Running }
+        Assert = { Assert-NoDocError $Run; $Run.Output.DeviceId | Should -Be 'offline-01'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.JobDeviceStatus]) }
+    }
+    'Get-IoTCentralJobDevice / Example 1: List every device of a job' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = { Assert-NoDocError $Run; $Run.Output.DeviceId | Should -Be @('offline-01', 'sim-01', 'sim-02'); $Run.Output.Status | Should -Be @('failed', 'completed', 'completed') }
+    }
+    'Get-IoTCentralJobDevice / Example 2: Show the devices where a job failed' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'offline-01'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Device]) }
+    }
 }

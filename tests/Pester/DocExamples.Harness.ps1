@@ -152,6 +152,24 @@ function Publish-DocTemplate {
     New-IoTCentralDeviceTemplate -InputObject $template
 }
 
+function New-DocThermostatGroup {
+    # The group 'thermostats' of simulated thermostats sim-01, sim-02, ... and, with -Offline, the unconnected
+    # thermostat offline-01, on which device jobs fail.
+    param([int] $Count = 2, [switch] $Offline)
+    1..$Count | ForEach-Object { New-DocDevice -Id ('sim-{0:d2}' -f $_) -Template thermostat -Simulated } | Out-Null
+    if ($Offline) { New-DocDevice -Id offline-01 -Template thermostat | Out-Null }
+    New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$template = "dtmi:contoso:thermostat;1"' | Out-Null
+}
+
+function New-DocJob {
+    # A property job on 'thermostats', one device per batch (a batch a second in the emulator): waited for unless
+    # -Running. Jobs cannot be deleted, so one a page already has is kept.
+    param([string] $Id = 'winter-setting', [switch] $Running)
+    if (Get-IoTCentralJob | Where-Object Id -eq $Id) { return }
+    $job = New-IoTCentralJob -Id $Id -Group thermostats -Template 'dtmi:contoso:thermostat;1' -Property @{ targetTemperature = 21.5 } -Batch 1
+    if (-not $Running) { $job | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120 | Out-Null }
+}
+
 function New-DocDevice {
     # A device of a stand-in template (published when missing); -Simulated devices answer commands and writes.
     param(
