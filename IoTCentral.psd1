@@ -75,6 +75,8 @@
   with secret or certificate, device code, interactive, the default credential chain).
 - API tokens, roles, users, devices and their credentials, device templates, components, modules,
   properties, telemetry, commands and command history, the query language, and Invoke-IoTCentralRestMethod.
+- Organizations, device groups (query filters) and jobs (property, cloud property, command and template
+  migration; batches, cancellation threshold, stop, resume, rerun, Wait-IoTCentralJob).
 - Start-IoTCentralEmulator and Stop-IoTCentralEmulator run the local IoT Central emulator (the .NET tool
   IoTCentral.Emulator) for offline use and Pester tests.
 '@
