@@ -44,6 +44,21 @@
         'New-IoTCentralUser'
         'Set-IoTCentralUser'
         'Remove-IoTCentralUser'
+        'Get-IoTCentralOrganization'
+        'New-IoTCentralOrganization'
+        'Set-IoTCentralOrganization'
+        'Remove-IoTCentralOrganization'
+        'Get-IoTCentralDeviceGroup'
+        'New-IoTCentralDeviceGroup'
+        'Set-IoTCentralDeviceGroup'
+        'Remove-IoTCentralDeviceGroup'
+        'Get-IoTCentralDeviceGroupDevice'
+        'Get-IoTCentralJob'
+        'New-IoTCentralJob'
+        'Stop-IoTCentralJob'
+        'Resume-IoTCentralJob'
+        'Wait-IoTCentralJob'
+        'Get-IoTCentralJobDevice'
         'Start-IoTCentralEmulator'
         'Stop-IoTCentralEmulator'
         'Get-IoTCentralApplication'
@@ -67,6 +82,8 @@
   with secret or certificate, device code, interactive, the default credential chain).
 - API tokens, roles, users, devices and their credentials, device templates, components, modules,
   properties, telemetry, commands and command history, the query language, and Invoke-IoTCentralRestMethod.
+- Organizations, device groups (query filters) and jobs (property, cloud property, command and template
+  migration; batches, cancellation threshold, stop, resume, rerun, Wait-IoTCentralJob).
 - Start-IoTCentralEmulator and Stop-IoTCentralEmulator run the local IoT Central emulator (the .NET tool
   IoTCentral.Emulator) for offline use and Pester tests.
 '@

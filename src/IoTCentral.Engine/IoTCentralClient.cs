@@ -31,6 +31,9 @@ public sealed class IoTCentralClient : IDisposable
         DeviceCommands = new DeviceCommandsOperations(_rest);
         Query = new QueryOperations(_rest);
         Users = new UsersOperations(_rest);
+        Organizations = new OrganizationsOperations(_rest);
+        DeviceGroups = new DeviceGroupsOperations(_rest);
+        Jobs = new JobsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -55,6 +58,12 @@ public sealed class IoTCentralClient : IDisposable
 
     /// <summary>Users: email users, service principals and Microsoft Entra groups, with their roles.</summary>
     public UsersOperations Users { get; }
+
+    public OrganizationsOperations Organizations { get; }
+
+    public DeviceGroupsOperations DeviceGroups { get; }
+
+    public JobsOperations Jobs { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -42,6 +42,7 @@ public sealed class ApiTokenTests(EmulatorFixture fixture) : IClassFixture<Emula
     [Fact]
     public async Task Create_HonoursExpiryAndOrganization()
     {
+        await Organizations.EnsureAsync(fixture.Admin, "seattle");
         var created = await fixture.Admin.PutAsync(ApiClient.Api("/apiTokens/with-expiry"), new
         {
             roles = new[] { new { role = RoleIds.OrgAdmin, organization = "seattle" } },

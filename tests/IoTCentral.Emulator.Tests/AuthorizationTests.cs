@@ -63,6 +63,7 @@ public sealed class AuthorizationTests(EmulatorFixture fixture) : IClassFixture<
     [Fact]
     public async Task Roles_AreUnionedAcrossAssignments()
     {
+        await Organizations.EnsureAsync(fixture.Admin, "seattle");
         var created = await fixture.Admin.PutAsync(ApiClient.Api("/apiTokens/mixed"), new
         {
             roles = new object[] { new { role = RoleIds.OrgViewer, organization = "seattle" }, new { role = RoleIds.Operator } },

@@ -29,6 +29,7 @@ public sealed class ContractTests(EmulatorFixture fixture) : IClassFixture<Emula
     [Fact]
     public async Task ApiTokenRoutes_MatchSchema()
     {
+        await Organizations.EnsureAsync(Admin, "seattle");
         var created = await Admin.PutAsync(ApiClient.Api("/apiTokens/contract-token"), new
         {
             roles = new object[] { new { role = RoleIds.Administrator }, new { role = RoleIds.OrgAdmin, organization = "seattle" } },
@@ -60,6 +61,7 @@ public sealed class ContractTests(EmulatorFixture fixture) : IClassFixture<Emula
     [InlineData("2022-10-31-preview")]
     public async Task DeviceRoutes_MatchSchema(string apiVersion)
     {
+        await Organizations.EnsureAsync(Admin, "seattle");
         var id = "contract-" + apiVersion;
         string Url(string path) => $"/api{path}?api-version={apiVersion}";
         var body = new
@@ -108,6 +110,7 @@ public sealed class ContractTests(EmulatorFixture fixture) : IClassFixture<Emula
     [MemberData(nameof(UserBodies))]
     public async Task UserRoutes_MatchSchema(string userId, object body, string definition)
     {
+        await Organizations.EnsureAsync(Admin, "seattle");
         await AssertBodyAsync(await Admin.PutAsync(ApiClient.Api($"/users/{userId}"), body), definition);
         await AssertBodyAsync(await Admin.GetAsync(ApiClient.Api($"/users/{userId}")), definition);
         await AssertBodyAsync(await Admin.PatchAsync(ApiClient.Api($"/users/{userId}"), new { roles = new[] { new { role = RoleIds.Builder } } }), definition);

@@ -12,6 +12,7 @@ public sealed class DeviceTests(EmulatorFixture fixture) : IClassFixture<Emulato
 
     private async Task<JsonElement> PutAsync(string id, object body)
     {
+        await Organizations.EnsureAsync(Admin, "seattle");
         var response = await Admin.PutAsync(Device(id), body);
         Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
         return response.Json;

@@ -41,9 +41,10 @@ public class ApiSurfaceTests
             new[]
             {
                 "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "DeviceCommandsOperations",
-                "DeviceDataOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery",
-                "EntraSignIn", "EntraSignInKind", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JsonText", "ManagementClient",
-                "Page`1", "PathSegment", "QueryOperations", "RawResponse", "RequestLog", "RolesOperations", "SignedInIdentity", "UsersOperations"
+                "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery",
+                "EntraSignIn", "EntraSignInKind", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
+                "JsonText", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
+                "RawResponse", "RequestLog", "RolesOperations", "SignedInIdentity", "UsersOperations"
             },
             names);
     }

@@ -13,10 +13,13 @@ public sealed class PowerShellResult
         Verbose = streams.Verbose.Select(v => v.Message).ToList();
         Debug = streams.Debug.Select(d => d.Message).ToList();
         Information = streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList();
+        Progress = streams.Progress.ToList();
         TerminatingError = terminatingError;
     }
 
     public IReadOnlyList<PSObject> Output { get; }
+
+    public IReadOnlyList<ProgressRecord> Progress { get; }
 
     public IReadOnlyList<ErrorRecord> Errors { get; }
 

@@ -43,6 +43,7 @@ public sealed class UserTests : ModuleTestBase
         var groupObject = Guid.NewGuid().ToString();
         var result = Run(
             """
+            New-IoTCentralOrganization -Id seattle | Out-Null
             New-IoTCentralUser -Email $email -Role Operator
             New-IoTCentralUser -ServicePrincipal -TenantId $tenant -ObjectId $sp -Role Builder, 'Org Operator' -Organization seattle -Id $spId
             New-IoTCentralUser -AdGroup -TenantId $tenant -ObjectId $group -Role (Get-IoTCentralRole -Name Operator)
@@ -125,6 +126,7 @@ public sealed class UserTests : ModuleTestBase
         var newEmail = UniqueEmail("renamed");
         var result = Run(
             """
+            New-IoTCentralOrganization -Id seattle | Out-Null
             $u = New-IoTCentralUser -Email $email -Role Operator
             Set-IoTCentralUser -Id $u.Id -Role Builder, Operator
             Set-IoTCentralUser -Id $u.Id -Email $newEmail -PassThru -Verbose

@@ -641,6 +641,7 @@
         }
     }
     'New-IoTCentralApiToken / Example 3: Several roles, limited to one organization' = @{
+        Setup  = { New-IoTCentralOrganization -Id seattle | Out-Null }
         Assert = {
             Assert-NoDocError $Run
             $Run.Output.Roles.Role | Should -Be @('b4935647-30e4-4ed3-9074-dcac66c2f8ef', '84cc62c1-dabe-49d3-b16e-8b291232b285')
@@ -772,7 +773,7 @@
         }
     }
     'New-IoTCentralUser / Example 3: Give a Microsoft Entra group an organization role' = @{
-        Setup  = { $tenantId = [guid]::NewGuid().ToString(); $groupId = [guid]::NewGuid().ToString() }
+        Setup  = { $tenantId = [guid]::NewGuid().ToString(); $groupId = [guid]::NewGuid().ToString(); New-IoTCentralOrganization -Id seattle | Out-Null }
         Assert = {
             Assert-NoDocError $Run
             $Run.Output.Type | Should -Be 'AdGroup'
@@ -794,6 +795,7 @@
         Setup  = {
             $DocApp.AutomationVariables['ReportingIdentityObjectId'] = [guid]::NewGuid().ToString()
             $DocApp.AutomationVariables['TenantId'] = [guid]::NewGuid().ToString()
+            New-IoTCentralOrganization -Id seattle | Out-Null
         }
         Assert = {
             Assert-NoDocError $Run
@@ -1020,7 +1022,10 @@
         }
     }
     "Set-IoTCentralUser / Example 3: Move a user's roles into an organization" = @{
-        Setup  = { New-IoTCentralUser -ServicePrincipal -TenantId ([guid]::NewGuid()) -ObjectId ([guid]::NewGuid()) -Role Builder -Id build-pipeline | Out-Null }
+        Setup  = {
+            New-IoTCentralOrganization -Id seattle | Out-Null
+            New-IoTCentralUser -ServicePrincipal -TenantId ([guid]::NewGuid()) -ObjectId ([guid]::NewGuid()) -Role Builder -Id build-pipeline | Out-Null
+        }
         Assert = {
             Assert-NoDocError $Run
             $Run.Output | Should -BeNullOrEmpty
@@ -1310,5 +1315,287 @@
             ($Run.Output | Where-Object { $_ -is [IoTCentral.Models.DeviceTelemetryValue] }).Name | Should -Be 'battery'
             $Run.Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'IoTCentral.QueryRow' } | ForEach-Object { $_.'sensors.accelerometer'.z | Should -BeGreaterThan 9 }
         }
+    }
+
+    # ---------------------------------------------------------------- Organizations
+    'Get-IoTCentralOrganization / Example 1: List every organization' = @{
+        Setup  = { New-IoTCentralOrganization -Id washington | Out-Null; New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Organization])
+            ($Run.Output | Where-Object Id -eq seattle).Parent | Should -Be 'washington'
+        }
+    }
+    'Get-IoTCentralOrganization / Example 2: Walk the tree below one organization' = @{
+        Setup  = {
+            New-IoTCentralOrganization -Id washington | Out-Null
+            New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null
+            New-IoTCentralOrganization -Id ballard -Parent seattle | Out-Null
+            New-IoTCentralOrganization -Id redmond -Parent washington | Out-Null
+            New-IoTCentralOrganization -Id oregon | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be @('redmond', 'seattle', 'ballard') }
+    }
+    'Get-IoTCentralOrganization / Example 3: Get one organization by id' = @{
+        Setup  = { New-IoTCentralOrganization -Id seattle -DisplayName Seattle | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.DisplayName | Should -Be 'Seattle' }
+    }
+    'New-IoTCentralOrganization / Example 1: Create a small tree' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be @('washington', 'seattle')
+            (Get-IoTCentralOrganization -Id seattle).Parent | Should -Be 'washington'
+        }
+    }
+    'New-IoTCentralOrganization / Example 2: Create organizations from a CSV file' = @{
+        Setup  = { 'Id,DisplayName,Parent', 'washington,Washington,', 'seattle,Seattle,washington', 'redmond,Redmond,washington' | Set-Content ./organizations.csv }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 3
+            (Get-IoTCentralOrganization -Parent washington).Id | Should -Be @('redmond', 'seattle')
+            (Get-IoTCentralOrganization -Id washington).Parent | Should -BeNullOrEmpty
+        }
+    }
+    'New-IoTCentralOrganization / Example 3: Rehearse first' = @{
+        Setup  = { New-IoTCentralOrganization -Id washington | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 1
+            $Run.WhatIf[0] | Should -BeLike "*organization 'redmond'*"
+            (Get-IoTCentralOrganization).Id | Should -Be 'washington'
+        }
+    }
+    'Set-IoTCentralOrganization / Example 1: Rename an organization' = @{
+        Setup  = { New-IoTCentralOrganization -Id washington | Out-Null; New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $o = Get-IoTCentralOrganization -Id seattle
+            $o.DisplayName | Should -Be 'Seattle HQ'
+            $o.Parent | Should -Be 'washington'
+        }
+    }
+    'Set-IoTCentralOrganization / Example 2: Move an organization under another parent' = @{
+        Setup  = { 'washington', 'oregon' | New-IoTCentralOrganization | Out-Null; New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Parent | Should -Be 'oregon' }
+    }
+    'Set-IoTCentralOrganization / Example 3: Make an organization top-level' = @{
+        Setup  = { New-IoTCentralOrganization -Id washington | Out-Null; New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralOrganization -Id seattle).Parent | Should -BeNullOrEmpty }
+    }
+    'Remove-IoTCentralOrganization / Example 1: Remove one organization' = @{
+        Setup  = { . $answerYes; New-IoTCentralOrganization -Id seattle | Out-Null; New-IoTCentralOrganization -Id redmond | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralOrganization).Id | Should -Be 'redmond' }
+    }
+    'Remove-IoTCentralOrganization / Example 2: Remove a whole tree, leaves first' = @{
+        Setup  = {
+            New-IoTCentralOrganization -Id washington | Out-Null
+            New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null
+            New-IoTCentralOrganization -Id ballard -Parent seattle | Out-Null
+            New-IoTCentralOrganization -Id redmond -Parent washington | Out-Null
+            New-IoTCentralOrganization -Id oregon | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralOrganization).Id | Should -Be 'oregon' }
+    }
+    'Remove-IoTCentralOrganization / Example 3: See what would be removed' = @{
+        Setup  = { New-IoTCentralOrganization -Id washington | Out-Null; 'seattle', 'redmond' | ForEach-Object { New-IoTCentralOrganization -Id $_ -Parent washington } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            $Run.WhatIf | ForEach-Object { $_ | Should -BeLike 'Performing the operation "Remove" on target "organization *' }
+            Get-IoTCentralOrganization | Should -HaveCount 3
+        }
+    }
+
+    # ---------------------------------------------------------------- Device groups
+    'Get-IoTCentralDeviceGroup / Example 1: List every device group' = @{
+        Setup  = { New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$template = "dtmi:contoso:thermostat;1"' | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'thermostats'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeviceGroup]) }
+    }
+    'Get-IoTCentralDeviceGroup / Example 2: Show one group''s filter' = @{
+        Setup  = { New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$simulated = true' | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be 'SELECT * FROM devices WHERE $simulated = true' }
+    }
+    'New-IoTCentralDeviceGroup / Example 1: Group the simulated thermostats' = @{
+        Setup  = { New-DocDevice -Id sim-01 -Template thermostat -Simulated | Out-Null; New-DocDevice -Id real-01 -Template thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostats'
+            (Get-IoTCentralDeviceGroupDevice -Id thermostats).Id | Should -Be 'sim-01'
+        }
+    }
+    'New-IoTCentralDeviceGroup / Example 2: Give only the condition, in an organization' = @{
+        Setup  = { New-IoTCentralOrganization -Id seattle | Out-Null; New-DocDevice -Id in-seattle -Extra @{ Organization = 'seattle' } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Filter | Should -Be 'SELECT * FROM devices WHERE $provisioned = true'
+            $Run.Output.Organizations | Should -Be 'seattle'
+            $Run.Output.Id -as [guid] | Should -Not -BeNullOrEmpty
+            @($Run.Output | Get-IoTCentralDeviceGroupDevice) | Should -HaveCount 0
+        }
+    }
+    'New-IoTCentralDeviceGroup / Example 3: Runbook that makes sure a group exists' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            (Get-IoTCentralDeviceGroup).Id | Should -Be 'blocked-devices'
+            . ([scriptblock]::Create($Run.Code)) | Should -BeNullOrEmpty
+            Get-IoTCentralDeviceGroup | Should -HaveCount 1
+        }
+    }
+    'Set-IoTCentralDeviceGroup / Example 1: Widen a group''s filter' = @{
+        Setup  = {
+            New-DocDevice -Id sim-01 -Template thermostat -Simulated | Out-Null; New-DocDevice -Id real-01 -Template thermostat | Out-Null
+            New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$template = "dtmi:contoso:thermostat;1" AND $simulated = true' | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralDeviceGroupDevice -Id thermostats).Id | Should -Be @('real-01', 'sim-01') }
+    }
+    'Set-IoTCentralDeviceGroup / Example 2: Change a group only if nobody else has' = @{
+        Setup  = { New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$simulated = true' | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DisplayName | Should -Be 'All thermostats'
+            { Set-IoTCentralDeviceGroup -Id thermostats -DisplayName again -ETag $group.ETag -ErrorAction Stop } | Should -Throw -ErrorId 'IoTCentral.DeviceGroupPreconditionFailed*'
+        }
+    }
+    'Remove-IoTCentralDeviceGroup / Example 1: Remove one group' = @{
+        Setup  = { . $answerYes; New-IoTCentralDeviceGroup -Id thermostats -DisplayName T -Filter '$simulated = true' | Out-Null; New-IoTCentralDeviceGroup -Id kept -DisplayName K -Filter '$simulated = false' | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralDeviceGroup).Id | Should -Be 'kept' }
+    }
+    'Remove-IoTCentralDeviceGroup / Example 2: See which test groups would be removed' = @{
+        Setup  = { 'Test A', 'Test B', 'Production' | ForEach-Object { New-IoTCentralDeviceGroup -DisplayName $_ -Filter '$simulated = true' } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            Get-IoTCentralDeviceGroup | Should -HaveCount 3
+        }
+    }
+    'Get-IoTCentralDeviceGroupDevice / Example 1: List a group''s devices' = @{
+        Setup  = {
+            New-DocDevice -Id sim-01 -Template thermostat -Simulated | Out-Null; New-DocDevice -Id real-01 -Template thermostat | Out-Null
+            New-IoTCentralDeviceGroup -Id thermostats -DisplayName T -Filter '$simulated = true' | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'sim-01'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Device]) }
+    }
+    'Get-IoTCentralDeviceGroupDevice / Example 2: Block every device of a group, after a rehearsal' = @{
+        Setup  = {
+            New-DocDevice -Id sim-01 -Template thermostat -Simulated | Out-Null; New-DocDevice -Id sim-02 -Template thermostat -Simulated | Out-Null
+            New-IoTCentralDeviceGroup -Id thermostats -DisplayName T -Filter '$simulated = true' | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 2
+            (Get-IoTCentralDevice).Enabled | Should -Be @($true, $true)
+        }
+    }
+    'Get-IoTCentralDeviceGroupDevice / Example 3: Count the devices of every group' = @{
+        Setup  = {
+            New-DocDevice -Id sim-01 -Template thermostat -Simulated | Out-Null; New-DocDevice -Id real-01 -Template thermostat | Out-Null
+            New-IoTCentralDeviceGroup -Id all -DisplayName All -Filter 'SELECT * FROM devices' | Out-Null
+            New-IoTCentralDeviceGroup -Id simulated -DisplayName Simulated -Filter '$simulated = true' | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            ($Run.Output | Where-Object Group -eq All).Devices | Should -Be 2
+            ($Run.Output | Where-Object Group -eq Simulated).Devices | Should -Be 1
+        }
+    }
+
+    # ---------------------------------------------------------------- Jobs
+    'New-IoTCentralJob / Example 1: Set a property on every device of a group and wait for it' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Job])
+            $Run.Output[0].Status | Should -Be 'completed'
+            $Run.Output[0].Progress.Completed | Should -Be 2
+            (Get-IoTCentralDeviceProperty -DeviceId sim-01).targetTemperature | Should -Be 21.5
+        }
+    }
+    'New-IoTCentralJob / Example 2: Run a command in batches, stopping if too many devices fail' = @{
+        Setup  = { New-DocThermostatGroup -Count 4 }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Batch.ToString() | Should -Be '25%'
+            $Run.Output.CancellationThreshold.Percentage | Should -BeTrue
+            ($Run.Output | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120).Status | Should -Be 'completed'
+            (Get-IoTCentralCommandHistory -DeviceId sim-03 -Name reboot).Request.delay | Should -Be 5
+        }
+    }
+    'New-IoTCentralJob / Example 3: Move devices to a new version of their template' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'thermostat-v2'
+            Wait-IoTCentralJob -Id thermostat-v2 -PollInterval 0.2 -Timeout 120 | Out-Null
+            (Get-IoTCentralDevice -Id sim-02).Template | Should -Be 'dtmi:contoso:thermostat;2'
+        }
+    }
+    'New-IoTCentralJob / Example 4: Several changes in one job' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Data.Type | Should -Be @('property', 'command')
+            ($Run.Output | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120).Status | Should -Be 'completed'
+            (Get-IoTCentralDeviceProperty -DeviceId sim-02).targetTemperature | Should -Be 19
+        }
+    }
+    'New-IoTCentralJob / Example 5: Run a job again on the devices where it failed' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'winter-setting-retry'
+            (Get-IoTCentralJobDevice -Id winter-setting-retry).DeviceId | Should -Be 'offline-01'
+        }
+    }
+    'Get-IoTCentralJob / Example 1: List every job' = @{
+        Setup  = { New-DocThermostatGroup; New-DocJob -Id nightly }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Contain 'nightly'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Job]) }
+    }
+    'Get-IoTCentralJob / Example 2: Find the jobs that are still running' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Id still-running -Running }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Contain 'still-running'; $Run.Output.Status | Should -Not -Contain 'completed' }
+    }
+    'Get-IoTCentralJob / Example 3: Check one job''s progress' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Total | Should -Be 3; $Run.Output.Failed | Should -Be 1; $Run.Output.Pending | Should -Be 0 }
+    }
+    'Stop-IoTCentralJob / Example 1: Stop a job' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Running }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralJob -Id winter-setting).Status | Should -Be 'stopped' }
+    }
+    'Stop-IoTCentralJob / Example 2: See which running jobs would be stopped' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Id long-running -Running }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -HaveCount 1
+            $Run.WhatIf[0] | Should -BeLike "*Stop*job 'long-running'*"
+            (Get-IoTCentralJob -Id long-running).Status | Should -Be 'running'
+        }
+    }
+    'Resume-IoTCentralJob / Example 1: Resume a job and show it' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Running; Stop-IoTCentralJob -Id winter-setting }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Status | Should -Be 'running' }
+    }
+    'Resume-IoTCentralJob / Example 2: Resume every stopped job' = @{
+        Setup  = { New-DocThermostatGroup -Count 10; New-DocJob -Id paused -Running; Stop-IoTCentralJob -Id paused }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralJob -Id paused).Status | Should -Not -Be 'stopped' }
+    }
+    'Wait-IoTCentralJob / Example 1: Start a job and wait for it' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Status | Should -Be 'completed'; $Run.Output.IsFinished | Should -BeTrue }
+    }
+    'Wait-IoTCentralJob / Example 2: Wait at most ten minutes, then list the devices that failed' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob -Running }
+        Assert = { Assert-NoDocError $Run; $Run.Output.DeviceId | Should -Be 'offline-01'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.JobDeviceStatus]) }
+    }
+    'Get-IoTCentralJobDevice / Example 1: List every device of a job' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = { Assert-NoDocError $Run; $Run.Output.DeviceId | Should -Be @('offline-01', 'sim-01', 'sim-02'); $Run.Output.Status | Should -Be @('failed', 'completed', 'completed') }
+    }
+    'Get-IoTCentralJobDevice / Example 2: Show the devices where a job failed' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'offline-01'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Device]) }
     }
 }

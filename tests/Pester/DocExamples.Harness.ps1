@@ -121,6 +121,11 @@ function Reset-DocApplication {
     @(Get-IoTCentralDeviceTemplate -Session $Session) | Remove-IoTCentralDeviceTemplate -Force -Session $Session
     @(Get-IoTCentralUser -Session $Session) | Remove-IoTCentralUser -Force -Session $Session
     @(Get-IoTCentralApiToken -Session $Session) | Remove-IoTCentralApiToken -Force -Session $Session
+    @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
+    # -Recurse writes parents first, so the reversed list removes every organization after its children.
+    $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
+    [array]::Reverse($organizations)
+    $organizations | Remove-IoTCentralOrganization -Force -Session $Session
 }
 
 # Stand-ins for the device templates the docs name; each has what its examples use and no more.
@@ -188,6 +193,24 @@ function Publish-DocTemplate {
     }
     else { $template = $DocTemplates[$Name] }
     New-IoTCentralDeviceTemplate -InputObject $template
+}
+
+function New-DocThermostatGroup {
+    # The group 'thermostats' of simulated thermostats sim-01, sim-02, ... and, with -Offline, the unconnected
+    # thermostat offline-01, on which device jobs fail.
+    param([int] $Count = 2, [switch] $Offline)
+    1..$Count | ForEach-Object { New-DocDevice -Id ('sim-{0:d2}' -f $_) -Template thermostat -Simulated } | Out-Null
+    if ($Offline) { New-DocDevice -Id offline-01 -Template thermostat | Out-Null }
+    New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$template = "dtmi:contoso:thermostat;1"' | Out-Null
+}
+
+function New-DocJob {
+    # A property job on 'thermostats', one device per batch (a batch a second in the emulator): waited for unless
+    # -Running. Jobs cannot be deleted, so one a page already has is kept.
+    param([string] $Id = 'winter-setting', [switch] $Running)
+    if (Get-IoTCentralJob | Where-Object Id -eq $Id) { return }
+    $job = New-IoTCentralJob -Id $Id -Group thermostats -Template 'dtmi:contoso:thermostat;1' -Property @{ targetTemperature = 21.5 } -Batch 1
+    if (-not $Running) { $job | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120 | Out-Null }
 }
 
 function New-DocDevice {

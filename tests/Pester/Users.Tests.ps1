@@ -29,6 +29,7 @@ Describe 'Users' {
         $person.Roles.Role | Should -Be $operatorRole
 
         $objectId = [guid]::NewGuid()
+        New-IoTCentralOrganization -Id seattle -Session $admin | Out-Null
         $principal = New-IoTCentralUser -ServicePrincipal -TenantId $tenant -ObjectId $objectId -Role Builder, 'Org Operator' -Organization seattle -Id "sp-$suffix" -Session $admin
         $principal.Type | Should -Be 'ServicePrincipal'
         $principal.ObjectId | Should -Be $objectId.ToString()

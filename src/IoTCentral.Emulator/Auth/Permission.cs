@@ -12,4 +12,6 @@ internal enum Permission
     ManageUsers,
     ReadDeviceTemplates,
     ManageDeviceTemplates,
+    ReadOrganizations,
+    ManageOrganizations,
 }

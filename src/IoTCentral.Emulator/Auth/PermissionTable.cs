@@ -10,7 +10,7 @@ internal static class PermissionTable
 {
     // Managing devices includes their data (properties, commands), which needs their templates.
     private static readonly Permission[] DeviceManagement =
-        [Permission.ReadRoles, Permission.ReadDevices, Permission.ManageDevices, Permission.ReadDeviceTemplates];
+        [Permission.ReadRoles, Permission.ReadDevices, Permission.ManageDevices, Permission.ReadDeviceTemplates, Permission.ReadOrganizations];
 
     // Every role has ReadDevices, so every role may run queries (Query_Run requires ReadDevices: querying reads device data).
     private static readonly Dictionary<string, IReadOnlySet<Permission>> ByRole = new(StringComparer.OrdinalIgnoreCase)
@@ -20,7 +20,7 @@ internal static class PermissionTable
         [BuiltInRoles.Operator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgAdministrator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgOperator.Id] = DeviceManagement.ToHashSet(),
-        [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices, Permission.ReadDeviceTemplates },
+        [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices, Permission.ReadDeviceTemplates, Permission.ReadOrganizations },
     };
 
     public static bool Allows(IEnumerable<string> roleIds, Permission permission) =>

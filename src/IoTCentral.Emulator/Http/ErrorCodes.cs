@@ -44,4 +44,17 @@ internal static class ErrorCodes
     public const string CommandNotFound = "CommandNotFound";
     public const string InvalidPropertyValue = "InvalidPropertyValue";
     public const string RequestTimeout = "RequestTimeout";
+
+    // Organizations.
+    public const string OrganizationNotFound = "OrganizationNotFound";
+    public const string OrganizationInUse = "OrganizationInUse";
+
+    // Device groups and jobs.
+    public const string DeviceGroupNotFound = "DeviceGroupNotFound";
+    public const string JobNotFound = "JobNotFound";
+    public const string JobExists = "JobAlreadyExists";
+    public const string JobHasNoDevices = "JobHasNoDevices";
+    public const string JobNotRunning = "JobNotRunning";
+    public const string JobNotStopped = "JobNotStopped";
+    public const string JobHasNoFailedDevices = "JobHasNoFailedDevices";
 }

@@ -52,6 +52,14 @@ internal sealed class JsonFields(JsonObject body)
         return value;
     }
 
+    public double? GetNumber(string name) => Get(name, "a number", JsonValueKind.Number)?.GetValue<double>();
+
+    /// <summary>The member as an object, wrapped for typed access.</summary>
+    public JsonFields? GetObject(string name) => Get(name, "an object", JsonValueKind.Object) is JsonObject o ? new JsonFields(o) : null;
+
+    /// <summary>The member's value of any JSON type (null when absent or null).</summary>
+    public JsonNode? GetNode(string name) => body.TryGetPropertyValue(name, out var node) ? node : null;
+
     /// <summary>The array's elements as objects, each wrapped for typed access.</summary>
     public IReadOnlyList<JsonFields>? GetObjectArray(string name) =>
         GetArray(name)?.Select((item, i) => item is JsonObject o

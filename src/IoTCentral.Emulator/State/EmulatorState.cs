@@ -19,4 +19,10 @@ internal sealed class EmulatorState
     public Dictionary<string, UserRecord> Users { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, DeviceTemplateRecord> DeviceTemplates { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, OrganizationRecord> Organizations { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DeviceGroupRecord> DeviceGroups { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, JobRecord> Jobs { get; set; } = new(StringComparer.Ordinal);
 }

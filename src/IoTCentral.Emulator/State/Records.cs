@@ -29,3 +29,32 @@ internal sealed record DeviceRecord(
     bool Simulated,
     IReadOnlyList<string> Organizations,
     SymmetricKeyRecord SymmetricKey);
+
+/// <summary>A stored organization; <see cref="Parent"/> is null for a top-level organization.</summary>
+internal sealed record OrganizationRecord(string Id, string DisplayName, string? Parent);
+
+/// <summary>A stored device group: its members are the devices its <see cref="Filter"/> selects when asked.</summary>
+internal sealed record DeviceGroupRecord(
+    string Id,
+    string Etag,
+    string DisplayName,
+    string Filter,
+    string? Description,
+    IReadOnlyList<string> Organizations);
+
+/// <summary>One device of a job: its status (pending, completed, failed) and the batch it runs in.</summary>
+internal sealed record JobDeviceRecord(string Id, string Status, int Batch);
+
+/// <summary>
+/// A stored job. <see cref="Definition"/> is the validated body as JSON text (display name, description, group,
+/// batch, cancellation threshold, data, organizations); the rest is how far the run has got.
+/// </summary>
+internal sealed record JobRecord(
+    string Id,
+    string Definition,
+    DateTimeOffset Start,
+    DateTimeOffset? End,
+    string Status,
+    IReadOnlyList<JobDeviceRecord> Devices,
+    int NextBatch,
+    DateTimeOffset NextBatchAt);

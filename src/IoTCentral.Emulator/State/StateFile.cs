@@ -35,6 +35,9 @@ internal sealed class StateFile(string directory)
             state.Devices = new Dictionary<string, DeviceRecord>(state.Devices, StringComparer.Ordinal);
             state.Users = new Dictionary<string, UserRecord>(state.Users, StringComparer.Ordinal);
             state.DeviceTemplates = new Dictionary<string, DeviceTemplateRecord>(state.DeviceTemplates, StringComparer.Ordinal);
+            state.Organizations = new Dictionary<string, OrganizationRecord>(state.Organizations, StringComparer.Ordinal);
+            state.DeviceGroups = new Dictionary<string, DeviceGroupRecord>(state.DeviceGroups, StringComparer.Ordinal);
+            state.Jobs = new Dictionary<string, JobRecord>(state.Jobs, StringComparer.Ordinal);
             return state;
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or FormatException)

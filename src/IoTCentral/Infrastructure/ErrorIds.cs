@@ -27,6 +27,10 @@ namespace IoTCentral.Infrastructure
         internal const string EmulatorNotFound = "IoTCentral.EmulatorNotFound";
         internal const string EmulatorStartFailed = "IoTCentral.EmulatorStartFailed";
         internal const string ApiTokenCannotManage = "IoTCentral.ApiTokenCannotManage";
+        internal const string InvalidParent = "IoTCentral.InvalidParent";
+        internal const string InvalidFilter = "IoTCentral.InvalidFilter";
+        internal const string InvalidJobData = "IoTCentral.InvalidJobData";
+        internal const string JobTimeout = "IoTCentral.JobTimeout";
         internal const string EmulatorNotStartedHere = "IoTCentral.EmulatorNotStartedHere";
     }
 }

@@ -19,7 +19,11 @@ namespace IoTCentral.Infrastructure
         private const string BodyTooLarge = "BodyTooLarge";
         private const string SignInFailed = "SignInFailed";
 
-        private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate" };
+        private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate", "NotRunning", "NotStopped", "NoDevices", "NoFailedDevices" };
+
+        // A job in the wrong state for the request (stop a finished job, rerun one without failures) is a 409 that
+        // names no existing resource: the state, not the id, is the problem.
+        private static readonly string[] StateCodeSuffixes = { "NotRunning", "NotStopped", "NoFailedDevices" };
 
         internal static ErrorRecord ToErrorRecord(IoTCentralException exception, string resourceKind, object? target)
         {
@@ -50,6 +54,10 @@ namespace IoTCentral.Infrastructure
                 if (code.EndsWith("InUse", StringComparison.Ordinal))
                 {
                     category = ErrorCategory.ResourceBusy;
+                }
+                else if (StateCodeSuffixes.Any(s => code.EndsWith(s, StringComparison.Ordinal)))
+                {
+                    category = ErrorCategory.InvalidOperation;
                 }
             }
 

@@ -18,6 +18,9 @@ namespace IoTCentral.Validation
             this.ruleDescription = ruleDescription;
         }
 
+        /// <summary>Whether null or '' passes (for a parameter where empty means "none", such as Set-IoTCentralOrganization -Parent).</summary>
+        public bool AllowEmpty { get; set; }
+
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
@@ -38,6 +41,11 @@ namespace IoTCentral.Validation
 
         private void ValidateOne(object? value)
         {
+            if (AllowEmpty && (value == null || (value is string empty && empty.Length == 0)))
+            {
+                return;
+            }
+
             // '.' and '..' pass most id rules but would name another path once put in a URL.
             if (value is string dots && (dots == "." || dots == ".."))
             {

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Features.Roles;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -46,6 +47,7 @@ internal sealed partial class ApiTokenService(StateStore store, EmulatorSettings
                     ErrorCodes.ApiTokenExists);
             }
 
+            OrganizationService.RequireExisting(state, roles.Select(r => r.Organization), "roles[].organization");
             state.ApiTokens.Add(tokenId, token);
             return state.Application;
         });

@@ -49,6 +49,10 @@ internal sealed class DeviceCommandService(DeviceModels models, DeviceDataStore 
     }
 
     /// <summary>The level's executions of the command, newest first, as a page of <c>DeviceCommandCollection</c>.</summary>
+    /// <summary>Whether the device would answer the command now: simulated, or with a response registered through the feed.</summary>
+    public bool CanAnswer(DeviceRecord device, DeviceLevel level, string commandName) =>
+        device.Simulated || store.Use(device.Id, entry => entry.CommandHandlers.ContainsKey(new PropertyKey(level, commandName)));
+
     public CollectionResponse<JsonObject> History(HttpContext context, Paging paging, string deviceId, DeviceLevel level, string commandName)
     {
         var (_, model) = models.Resolve(deviceId);

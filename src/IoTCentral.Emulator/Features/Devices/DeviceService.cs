@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.Extensions.Primitives;
@@ -32,11 +33,11 @@ internal sealed class DeviceService(StateStore store)
         {
             if (!state.Devices.TryGetValue(deviceId, out var current))
             {
-                return state.Devices[deviceId] = DeviceChanges.Replace(created, body);
+                return state.Devices[deviceId] = Checked(state, DeviceChanges.Replace(created, body));
             }
 
             CheckEtag(current, body, ifMatch);
-            return state.Devices[deviceId] = DeviceChanges.Replace(current, body) with { Etag = NewEtag() };
+            return state.Devices[deviceId] = Checked(state, DeviceChanges.Replace(current, body) with { Etag = NewEtag() });
         });
     }
 
@@ -45,7 +46,7 @@ internal sealed class DeviceService(StateStore store)
     {
         var current = state.Devices.GetValueOrDefault(deviceId) ?? throw NotFound(deviceId);
         CheckEtag(current, body, ifMatch);
-        return state.Devices[deviceId] = DeviceChanges.Merge(current, body) with { Etag = NewEtag() };
+        return state.Devices[deviceId] = Checked(state, DeviceChanges.Merge(current, body) with { Etag = NewEtag() });
     });
 
     public void Remove(string deviceId)
@@ -54,6 +55,13 @@ internal sealed class DeviceService(StateStore store)
         {
             throw NotFound(deviceId);
         }
+    }
+
+    /// <summary>The device, once every organization it names is known to exist.</summary>
+    private static DeviceRecord Checked(EmulatorState state, DeviceRecord device)
+    {
+        OrganizationService.RequireExisting(state, device.Organizations, "organizations");
+        return device;
     }
 
     /// <summary>An etag in the body or an If-Match header must match the device's current etag (412 otherwise).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 
@@ -42,6 +43,7 @@ internal sealed class UserService(StateStore store)
 
     private static UserRecord Save(EmulatorState state, UserRecord user)
     {
+        OrganizationService.RequireExisting(state, user.Roles.Select(r => r.Organization), "roles[].organization");
         var duplicate = state.Users.Values.FirstOrDefault(other => other.Id != user.Id && SameIdentity(other, user));
         if (duplicate is not null)
         {

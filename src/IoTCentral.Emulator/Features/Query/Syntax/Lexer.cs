@@ -9,7 +9,9 @@ namespace IoTCentral.Emulator.Features.Query.Syntax;
 /// </summary>
 internal static class Lexer
 {
-    public static IReadOnlyList<Token> Tokenize(string query)
+    /// <param name="query">The text to split.</param>
+    /// <param name="doubleQuotedStrings">Also read "..." as a string (device group filters write their values so).</param>
+    public static IReadOnlyList<Token> Tokenize(string query, bool doubleQuotedStrings = false)
     {
         var tokens = new List<Token>();
         var i = 0;
@@ -35,7 +37,7 @@ internal static class Lexer
             {
                 tokens.Add(ReadNumber(query, ref i));
             }
-            else if (c == '\'')
+            else if (c == '\'' || (doubleQuotedStrings && c == '"'))
             {
                 tokens.Add(ReadString(query, ref i));
             }
@@ -98,24 +100,25 @@ internal static class Lexer
         }
     }
 
-    /// <summary>A single-quoted string; a doubled quote ('') stands for one quote.</summary>
+    /// <summary>A quoted string; a doubled quote ('' or "") stands for one quote.</summary>
     private static Token ReadString(string query, ref int i)
     {
         var start = i;
+        var quote = query[i];
         var value = new System.Text.StringBuilder();
         i++;
         while (true)
         {
             if (i >= query.Length)
             {
-                throw new QueryException($"The string starting at position {start + 1} is not closed; end it with a single quote (').");
+                throw new QueryException($"The string starting at position {start + 1} is not closed; end it with {(quote == '"' ? "a double quote (\")" : "a single quote (')")}.");
             }
 
-            if (query[i] == '\'')
+            if (query[i] == quote)
             {
-                if (i + 1 < query.Length && query[i + 1] == '\'')
+                if (i + 1 < query.Length && query[i + 1] == quote)
                 {
-                    value.Append('\'');
+                    value.Append(quote);
                     i += 2;
                     continue;
                 }

@@ -19,11 +19,47 @@ namespace IoTCentral.Emulator.Features.Query.Syntax;
 internal sealed partial class Parser
 {
     private readonly IReadOnlyList<Token> _tokens;
+    private readonly IReadOnlyList<string> _metadata;
     private int _index;
 
-    private Parser(IReadOnlyList<Token> tokens) => _tokens = tokens;
+    private Parser(IReadOnlyList<Token> tokens, IReadOnlyList<string> metadata)
+    {
+        _tokens = tokens;
+        _metadata = metadata;
+    }
 
-    public static QuerySyntax Parse(string query) => new Parser(Lexer.Tokenize(query)).ParseQuery();
+    public static QuerySyntax Parse(string query) => new Parser(Lexer.Tokenize(query), DeviceMetadata.All).ParseQuery();
+
+    /// <summary>
+    /// A device group's filter, <c>SELECT * FROM devices [WHERE condition]</c>: the same conditions as a query's
+    /// WHERE (values may also be "double-quoted"), over the device metadata <see cref="DeviceMetadata.GroupFilter"/>
+    /// and property names, without WITHIN_WINDOW. Null when the filter has no WHERE (every device).
+    /// </summary>
+    public static Condition? ParseGroupFilter(string filter) =>
+        new Parser(Lexer.Tokenize(filter, doubleQuotedStrings: true), DeviceMetadata.GroupFilter).ParseGroupFilter();
+
+    private Condition? ParseGroupFilter()
+    {
+        ExpectKeyword("SELECT");
+        Expect(TokenKind.Star, "'*' (a device group selects whole devices)");
+        ExpectKeyword("FROM");
+        if (!(Current.Kind == TokenKind.Word && string.Equals(Current.Text, "devices", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Unexpected("devices (a device group's filter reads FROM devices)");
+        }
+
+        _index++;
+        var where = AcceptKeyword("WHERE") ? ParseOr() : null;
+        if (Current.Kind != TokenKind.End)
+        {
+            throw Unexpected(where is null ? "WHERE or the end of the filter" : "AND, OR or the end of the filter");
+        }
+
+        var window = where is null ? null : Evaluation.QueryValidator.Flatten(where).OfType<WithinWindowCondition>().FirstOrDefault();
+        return window is null
+            ? where
+            : throw new QueryException($"WITHIN_WINDOW at position {window.Position} cannot be used in a device group's filter; a group selects devices, not telemetry.");
+    }
 
     private Token Current => _tokens[_index];
 
@@ -138,10 +174,10 @@ internal sealed partial class Parser
 
         if (token.Text.StartsWith('$'))
         {
-            if (!DeviceMetadata.All.Contains(token.Text, StringComparer.Ordinal))
+            if (!_metadata.Contains(token.Text, StringComparer.Ordinal))
             {
                 throw new QueryException(
-                    $"Unknown device metadata '{token.Text}' at position {token.Position}; use {string.Join(", ", DeviceMetadata.All)}.");
+                    $"Unknown device metadata '{token.Text}' at position {token.Position}; use {string.Join(", ", _metadata)}.");
             }
         }
         else if (!PathPattern().IsMatch(token.Text))

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.DeviceGroup
+{
+    /// <summary>Lists the application's device groups, streaming page by page, or gets one by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralDeviceGroup", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(Models.DeviceGroup))]
+    public sealed class GetIoTCentralDeviceGroupCommand : IoTCentralCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("DeviceGroupId", "Group")]
+        [ValidateGroupId]
+        public string Id { get; set; } = string.Empty;
+
+        protected override string ResourceKind => "DeviceGroup";
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                var id = Id;
+                if (TryCall((c, ct) => c.DeviceGroups.GetAsync(id, ct), id, out var group))
+                {
+                    WriteObject(group);
+                }
+
+                return;
+            }
+
+            try
+            {
+                foreach (var group in ReadAllPages<Models.DeviceGroup>((c, link, ct) => c.DeviceGroups.ListAsync(link, ct)))
+                {
+                    WriteObject(group);
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, null);
+            }
+        }
+    }
+}

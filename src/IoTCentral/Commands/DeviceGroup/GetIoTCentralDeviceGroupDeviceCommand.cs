@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.DeviceGroup
+{
+    /// <summary>The devices a group's filter selects now, streaming page by page.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralDeviceGroupDevice")]
+    [OutputType(typeof(Models.Device))]
+    public sealed class GetIoTCentralDeviceGroupDeviceCommand : IoTCentralCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("DeviceGroupId", "Group")]
+        [ValidateGroupId]
+        public string Id { get; set; } = string.Empty;
+
+        protected override string ResourceKind => "DeviceGroup";
+
+        protected override void ProcessItem()
+        {
+            var id = Id;
+            try
+            {
+                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.DeviceGroups.ListDevicesAsync(id, link, ct)))
+                {
+                    WriteObject(device);
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, id);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.Job
+{
+    /// <summary>Lists the application's jobs, streaming page by page, or gets one by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralJob", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(Models.Job))]
+    public sealed class GetIoTCentralJobCommand : IoTCentralCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("JobId")]
+        [ValidateGroupId]
+        public string Id { get; set; } = string.Empty;
+
+        protected override string ResourceKind => "Job";
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                var id = Id;
+                if (TryCall((c, ct) => c.Jobs.GetAsync(id, ct), id, out var job))
+                {
+                    WriteObject(job);
+                }
+
+                return;
+            }
+
+            try
+            {
+                foreach (var job in ReadAllPages<Models.Job>((c, link, ct) => c.Jobs.ListAsync(link, ct)))
+                {
+                    WriteObject(job);
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, null);
+            }
+        }
+    }
+}

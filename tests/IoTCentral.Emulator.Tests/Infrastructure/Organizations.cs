@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace IoTCentral.Emulator.Tests.Infrastructure;
+
+/// <summary>Organizations that tests assign devices, users and tokens to: the emulator refuses unknown ones.</summary>
+public static class Organizations
+{
+    public static string Url(string id) => ApiClient.Api($"/organizations/{id}");
+
+    /// <summary>Creates (or re-creates, PUT being idempotent) the organization under <paramref name="parent"/>.</summary>
+    public static async Task EnsureAsync(ApiClient admin, string id, string? parent = null)
+    {
+        var response = await admin.PutAsync(Url(id), parent is null ? new { displayName = id } : new { displayName = id, parent });
+        Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
+    }
+}
