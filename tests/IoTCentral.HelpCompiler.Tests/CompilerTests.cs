@@ -95,7 +95,9 @@ public sealed class CompilerTests : IDisposable
             {
                 var session = page.FindParameter("Session");
                 Assert.True(session != null, page.Name + " has no -Session");
-                Assert.Equal("IoTCentralSession", session!.Metadata.Single().Type);
+                // Application cmdlets act through Azure Resource Manager, so theirs is the management session.
+                var expected = page.Name.Contains("-IoTCentralApplication", StringComparison.Ordinal) ? "IoTCentralManagementSession" : "IoTCentralSession";
+                Assert.Equal(expected, session!.Metadata.Single().Type);
             }
 
             if (page.Verb == "Remove")
