@@ -13,7 +13,7 @@ internal static class DeviceRoutes
     public static void MapDeviceRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/devices", (HttpContext context, DeviceService devices, Paging paging) =>
-                Json(paging.Page(context, devices.List(), d => d.Id, DeviceResponse.From)))
+                Json(paging.Page(context, devices.List, d => d.Id, DeviceResponse.From)))
             .RequirePermission(Permission.ReadDevices);
 
         api.MapGet("/devices/{deviceId}", (string deviceId, DeviceService devices) =>

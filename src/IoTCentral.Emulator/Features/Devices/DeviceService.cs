@@ -10,7 +10,8 @@ internal sealed class DeviceService(StateStore store)
 {
     public const int KeyBytes = 64;
 
-    public IReadOnlyList<DeviceRecord> List() => store.Read(s => s.Devices.Values.ToList());
+    /// <summary>Up to <paramref name="count"/> devices after the id <paramref name="after"/>, in id order (a page).</summary>
+    public IReadOnlyList<DeviceRecord> List(string? after, int count) => store.Read(s => s.Devices.After(after, count));
 
     public DeviceRecord Get(string deviceId) => store.Read(s => s.Devices.GetValueOrDefault(deviceId)) ?? throw NotFound(deviceId);
 
