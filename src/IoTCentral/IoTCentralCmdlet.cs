@@ -16,7 +16,7 @@ namespace IoTCentral
     /// log to -Verbose/-Debug/warnings, stamps what it writes with its application, and turns service failures
     /// into ErrorRecords through the one mapping.
     /// </summary>
-    public abstract class IoTCentralCmdlet : PSCmdlet, IDisposable
+    public abstract partial class IoTCentralCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly Dictionary<IoTCentralSession, RoleResolver> roleResolvers = new Dictionary<IoTCentralSession, RoleResolver>();
@@ -46,6 +46,8 @@ namespace IoTCentral
 
         public void Dispose()
         {
+            // Requests still running (a terminating error stopped the command mid-batch) have no one to report to.
+            stopping.Cancel();
             stopping.Dispose();
         }
 
@@ -70,6 +72,14 @@ namespace IoTCentral
             {
                 ProcessItem();
             }
+
+            WriteFinishedItems();
+        }
+
+        /// <summary>Waits for the requests still running (see <see cref="Submit{T}"/>) and reports them, in input order.</summary>
+        protected override void EndProcessing()
+        {
+            WriteRemainingItems();
         }
 
         /// <summary>The command's work for one record, with the application already chosen.</summary>

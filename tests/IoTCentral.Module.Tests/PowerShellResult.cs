@@ -13,6 +13,7 @@ public sealed class PowerShellResult
         Verbose = streams.Verbose.Select(v => v.Message).ToList();
         Debug = streams.Debug.Select(d => d.Message).ToList();
         Information = streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList();
+        Progress = streams.Progress.ToList();
         TerminatingError = terminatingError;
     }
 
@@ -27,6 +28,8 @@ public sealed class PowerShellResult
     public IReadOnlyList<string> Debug { get; }
 
     public IReadOnlyList<string> Information { get; }
+
+    public IReadOnlyList<ProgressRecord> Progress { get; }
 
     public Exception? TerminatingError { get; }
 

@@ -51,7 +51,8 @@ namespace IoTCentral.Infrastructure
             }
         }
 
-        private void RelayUntilComplete(Task task, Action<LogMessage> write)
+        /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing messages as they come.</summary>
+        internal void RelayUntilComplete(Task task, Action<LogMessage> write)
         {
             task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (!task.IsCompleted)
