@@ -10,8 +10,6 @@ internal interface IRecordIndex
 
     Type RecordType { get; }
 
-    bool HasChanges { get; }
-
     /// <summary>The ids written or removed since the last call, with the record now stored (null: removed).</summary>
     IReadOnlyList<(string Id, object? Record)> TakeChanges();
 
@@ -36,8 +34,6 @@ internal sealed class RecordIndex<T>(string kind) : IRecordIndex where T : class
     public Type RecordType => typeof(T);
 
     public int Count => _records.Count;
-
-    public bool HasChanges => _changes.Count > 0;
 
     public IEnumerable<T> Values => _records.Values;
 

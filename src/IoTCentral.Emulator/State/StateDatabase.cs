@@ -9,7 +9,8 @@ namespace IoTCentral.Emulator.State;
 /// a write costs the same with 10 or 100,000 devices stored. Write-ahead logging with <c>synchronous=NORMAL</c>:
 /// a committed change survives the emulator being killed (the log is in the operating system's hands once the
 /// commit returns), though not a power cut in the following moment, which is enough for a development stand-in
-/// and keeps a write free of fsync. Not thread-safe: <see cref="StateStore"/> serializes the calls.
+/// and keeps a write free of fsync. Not thread-safe: <see cref="StateStore"/> serializes the calls and batches
+/// concurrent writes into one transaction.
 /// </summary>
 internal sealed class StateDatabase : IDisposable
 {
@@ -30,9 +31,10 @@ internal sealed class StateDatabase : IDisposable
         try
         {
             _connection.Open();
+            // One statement per command: the pragmas must each run, and the first returns a row.
+            Execute("PRAGMA journal_mode = WAL");
+            Execute("PRAGMA synchronous = NORMAL");
             Execute("""
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = NORMAL;
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
                 """);
@@ -94,20 +96,20 @@ internal sealed class StateDatabase : IDisposable
         using var transaction = _connection.BeginTransaction();
         WriteMeta(SchemaVersionKey, EmulatorState.CurrentSchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), transaction);
         WriteMeta(ApplicationKey, JsonSerializer.Serialize(state.Application, EmulatorJson.Options), transaction);
-        WriteChanges(state, transaction);
+        WriteChanges(state.Collections.SelectMany(c => c.TakeChanges().Select(change => new StateChange(c, change.Id, change.Record))), transaction);
         transaction.Commit();
     }
 
-    /// <summary>Writes what changed since the last call in one transaction; returns once it is committed.</summary>
-    public void SaveChanges(EmulatorState state)
+    /// <summary>Writes <paramref name="changes"/> in order in one transaction; returns once it is committed.</summary>
+    public void SaveChanges(IReadOnlyList<StateChange> changes)
     {
-        if (state.Collections.All(c => !c.HasChanges))
+        if (changes.Count == 0)
         {
             return;
         }
 
         using var transaction = _connection.BeginTransaction();
-        WriteChanges(state, transaction);
+        WriteChanges(changes, transaction);
         transaction.Commit();
     }
 
@@ -118,24 +120,21 @@ internal sealed class StateDatabase : IDisposable
         _connection.Dispose();
     }
 
-    private void WriteChanges(EmulatorState state, SqliteTransaction transaction)
+    private void WriteChanges(IEnumerable<StateChange> changes, SqliteTransaction transaction)
     {
         _upsert.Transaction = transaction;
         _delete.Transaction = transaction;
-        foreach (var collection in state.Collections)
+        foreach (var (collection, id, record) in changes)
         {
-            foreach (var (id, record) in collection.TakeChanges())
+            var command = record is null ? _delete : _upsert;
+            command.Parameters[0].Value = collection.Kind;
+            command.Parameters[1].Value = id;
+            if (record is not null)
             {
-                var command = record is null ? _delete : _upsert;
-                command.Parameters[0].Value = collection.Kind;
-                command.Parameters[1].Value = id;
-                if (record is not null)
-                {
-                    command.Parameters[2].Value = JsonSerializer.Serialize(record, collection.RecordType, EmulatorJson.Options);
-                }
-
-                command.ExecuteNonQuery();
+                command.Parameters[2].Value = JsonSerializer.Serialize(record, collection.RecordType, EmulatorJson.Options);
             }
+
+            command.ExecuteNonQuery();
         }
     }
 
