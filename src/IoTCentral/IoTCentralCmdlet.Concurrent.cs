@@ -64,7 +64,8 @@ namespace IoTCentral
             var client = Client;
             var log = runningLog ??= new QueuedLogSink();
             Task<T> task;
-            using (RequestLog.BeginScope(log))
+            var (verbose, debug) = LogLevels();
+            using (RequestLog.BeginScope(log, verbose, debug))
             {
                 // The engine's calls are asynchronous all the way down, so starting one here only sends it off.
                 task = StartSafely(call, client);

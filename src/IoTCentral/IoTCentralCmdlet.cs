@@ -21,6 +21,7 @@ namespace IoTCentral
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly Dictionary<IoTCentralSession, RoleResolver> roleResolvers = new Dictionary<IoTCentralSession, RoleResolver>();
         private IoTCentralSession? target;
+        private (bool Verbose, bool Debug)? logLevels;
 
         /// <summary>The application to talk to; defaults to the session from Connect-IoTCentral.</summary>
         [Parameter]
@@ -165,7 +166,8 @@ namespace IoTCentral
             var target = Client;
             try
             {
-                return QueuedLogSink.Run(() => call(target, StopToken), WriteLog);
+                var (verbose, debug) = LogLevels();
+                return QueuedLogSink.Run(() => call(target, StopToken), WriteLog, verbose, debug);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -375,5 +377,17 @@ namespace IoTCentral
         }
 
         private void WriteLog(LogMessage message) => LogRelay.Write(this, message);
+
+        /// <summary>The request-log levels this invocation shows; its preferences do not change while it runs.</summary>
+        private (bool Verbose, bool Debug) LogLevels()
+        {
+            if (logLevels == null)
+            {
+                LogRelay.WantedLevels(this, out var verbose, out var debug);
+                logLevels = (verbose, debug);
+            }
+
+            return logLevels.Value;
+        }
     }
 }
