@@ -16,11 +16,12 @@ namespace IoTCentral
     /// log to -Verbose/-Debug/warnings, stamps what it writes with its application, and turns service failures
     /// into ErrorRecords through the one mapping.
     /// </summary>
-    public abstract class IoTCentralCmdlet : PSCmdlet, IDisposable
+    public abstract partial class IoTCentralCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly Dictionary<IoTCentralSession, RoleResolver> roleResolvers = new Dictionary<IoTCentralSession, RoleResolver>();
         private IoTCentralSession? target;
+        private (bool Verbose, bool Debug)? logLevels;
 
         /// <summary>The application to talk to; defaults to the session from Connect-IoTCentral.</summary>
         [Parameter]
@@ -46,6 +47,8 @@ namespace IoTCentral
 
         public void Dispose()
         {
+            // Requests still running (a terminating error stopped the command mid-batch) have no one to report to.
+            stopping.Cancel();
             stopping.Dispose();
         }
 
@@ -70,6 +73,14 @@ namespace IoTCentral
             {
                 ProcessItem();
             }
+
+            WriteFinishedItems();
+        }
+
+        /// <summary>Waits for the requests still running (see <see cref="Submit{T}"/>) and reports them, in input order.</summary>
+        protected override void EndProcessing()
+        {
+            WriteRemainingItems();
         }
 
         /// <summary>The command's work for one record, with the application already chosen.</summary>
@@ -155,7 +166,8 @@ namespace IoTCentral
             var target = Client;
             try
             {
-                return QueuedLogSink.Run(() => call(target, StopToken), WriteLog);
+                var (verbose, debug) = LogLevels();
+                return QueuedLogSink.Run(() => call(target, StopToken), WriteLog, verbose, debug);
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
@@ -365,5 +377,17 @@ namespace IoTCentral
         }
 
         private void WriteLog(LogMessage message) => LogRelay.Write(this, message);
+
+        /// <summary>The request-log levels this invocation shows; its preferences do not change while it runs.</summary>
+        private (bool Verbose, bool Debug) LogLevels()
+        {
+            if (logLevels == null)
+            {
+                LogRelay.WantedLevels(this, out var verbose, out var debug);
+                logLevels = (verbose, debug);
+            }
+
+            return logLevels.Value;
+        }
     }
 }

@@ -14,11 +14,11 @@ public sealed class DeviceDataQuerySourceTests
     private static readonly DateTimeOffset Now = new(2030, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void SimulatedDevice_HasTelemetryEveryFiveSeconds_AndItsProperties()
+    public async Task SimulatedDevice_HasTelemetryEveryFiveSeconds_AndItsProperties()
     {
         var (source, devices, _) = Create();
-        devices.CreateOrReplace("sim", Fields($$"""{"template":"{{DeviceTemplates.PhoneId}}","simulated":true}"""), default);
-        devices.CreateOrReplace("other-template", Fields("""{"template":"dtmi:test:other;1","simulated":true}"""), default);
+        await devices.CreateOrReplaceAsync("sim", Fields($$"""{"template":"{{DeviceTemplates.PhoneId}}","simulated":true}"""), default);
+        await devices.CreateOrReplaceAsync("other-template", Fields("""{"template":"dtmi:test:other;1","simulated":true}"""), default);
 
         var device = Assert.Single(source.DevicesOfTemplate(DeviceTemplates.PhoneId, Now.AddMinutes(-1), Now));
 
@@ -32,10 +32,10 @@ public sealed class DeviceDataQuerySourceTests
     }
 
     [Fact]
-    public void NonSimulatedDevice_HasOnlyFedData()
+    public async Task NonSimulatedDevice_HasOnlyFedData()
     {
         var (source, devices, telemetry) = Create();
-        devices.CreateOrReplace("fed", Fields($$"""{"template":"{{DeviceTemplates.PhoneId}}"}"""), default);
+        await devices.CreateOrReplaceAsync("fed", Fields($$"""{"template":"{{DeviceTemplates.PhoneId}}"}"""), default);
         Assert.Empty(Assert.Single(source.DevicesOfTemplate(DeviceTemplates.PhoneId, Now.AddHours(-1), Now)).Telemetry);
 
         telemetry.Feed("fed", new DeviceLevel(null, "sensors"), Now.AddMinutes(-5), DeviceFeed.Object("""{"battery":42}"""));

@@ -46,6 +46,23 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task NextLink_StillContinues_WhenTheLastIdOfThePageWasRemoved_AndSeesDevicesAddedAhead()
+    {
+        await using var emulator = await StartAsync();
+        await CreateDevicesAsync(emulator.Admin, ["dev-a", "dev-b", "dev-c", "dev-e"]);
+
+        var first = await emulator.Admin.GetAsync(ApiClient.Api("/devices"));
+        Assert.Equal(["dev-a", "dev-b"], Ids([first]));
+        Assert.Equal(HttpStatusCode.NoContent, (await emulator.Admin.DeleteAsync(ApiClient.Api("/devices/dev-b"))).Status);
+        await CreateDevicesAsync(emulator.Admin, ["dev-d", "dev-0"]);
+
+        var nextLink = new Uri(first.Json.GetProperty("nextLink").GetString()!);
+        var rest = await emulator.Admin.GetAllPagesAsync(nextLink.PathAndQuery);
+
+        Assert.Equal(["dev-c", "dev-d", "dev-e"], Ids(rest));
+    }
+
+    [Fact]
     public async Task NextLink_KeepsThePreviewApiVersion()
     {
         await using var emulator = await StartAsync();

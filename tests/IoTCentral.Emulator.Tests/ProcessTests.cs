@@ -82,6 +82,63 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task KilledDuringAWriteBurst_KeepsEveryAcknowledgedWrite()
+    {
+        var dataDir = Path.Combine(_workDir, "data");
+        var readyFile = Path.Combine(_workDir, "ready.json");
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using (var emulator = EmulatorProcess.Start("--urls", "http://127.0.0.1:0", "--ready-file", readyFile, "--data-dir", dataDir))
+        {
+            try
+            {
+                var ready = await WaitForFileAsync(readyFile, emulator);
+                using var http = new HttpClient { BaseAddress = new Uri(ready.GetProperty("applicationUrl").GetString()!), Timeout = TimeSpan.FromSeconds(30) };
+                var client = new ApiClient(http, ready.GetProperty("adminApiToken").GetString());
+                using var killed = new CancellationTokenSource();
+                var writers = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+                {
+                    for (var n = 0; !killed.IsCancellationRequested; n++)
+                    {
+                        var id = $"burst-{writer}-{n}";
+                        try
+                        {
+                            if ((await client.PutAsync(ApiClient.Api($"/devices/{id}"), new { displayName = id })).Status == HttpStatusCode.OK)
+                            {
+                                acknowledged.Add(id);
+                            }
+                        }
+                        catch (HttpRequestException)
+                        {
+                            return; // the process is gone
+                        }
+                    }
+                })).ToList();
+
+                // Kill while the writers are still sending, once enough writes have been answered.
+                while (acknowledged.Count < 300 && writers.All(w => !w.IsCompleted))
+                {
+                    await Task.Delay(10);
+                }
+
+                emulator.Kill();
+                await killed.CancelAsync();
+                await Task.WhenAll(writers);
+            }
+            finally
+            {
+                emulator.Kill();
+            }
+        }
+
+        Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} writes were answered before the kill");
+        await using var restarted = await TestEmulator.StartAsync(new EmulatorOptions { DataDir = dataDir });
+        var stored = (await restarted.Admin.GetAllPagesAsync(ApiClient.Api("/devices"), maxPages: 1000))
+            .SelectMany(page => page.Json.GetProperty("value").EnumerateArray().Select(device => device.GetProperty("id").GetString()!))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(acknowledged.Where(id => !stored.Contains(id)));
+    }
+
+    [Fact]
     public void UnknownOption_ExitsWithUsage()
     {
         using var emulator = EmulatorProcess.Start("--no-such-option");

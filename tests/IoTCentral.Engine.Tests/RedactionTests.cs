@@ -32,6 +32,25 @@ public class RedactionTests
         Assert.Matches($@"^GET {System.Text.RegularExpressions.Regex.Escape(app + "api/devices?api-version=2022-07-31")} -> 200 \(\d+ ms\)$", line);
     }
 
+    [Theory]
+    [InlineData(false, false, 0, 0)]
+    [InlineData(true, false, 1, 0)]
+    [InlineData(true, true, 1, 2)]
+    public async Task Only_the_levels_the_caller_shows_are_composed(bool verbose, bool debug, int verboseLines, int debugLines)
+    {
+        var handler = FakeHandler.Sequence(() => FakeHandler.Json(HttpStatusCode.OK, """{"value":[]}"""));
+        using var client = TestClients.WithApiToken(handler);
+        var sink = new RecordingSink();
+
+        using (RequestLog.BeginScope(sink, verbose, debug))
+        {
+            await client.Devices.ListAsync(null, CancellationToken.None);
+        }
+
+        Assert.Equal(verboseLines, sink.Verbose.Count);
+        Assert.Equal(debugLines, sink.Debug.Count); // the request, and the response with its redacted body
+    }
+
     [Fact]
     public async Task Secrets_never_appear_in_log_messages()
     {

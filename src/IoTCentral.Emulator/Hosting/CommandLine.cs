@@ -13,7 +13,7 @@ internal sealed record CommandLine(EmulatorOptions Options, string? ReadyFile, b
 
           --urls URL[;URL]     where to listen (default http://127.0.0.1:5180; port 0 picks a free port)
           --page-size N        items per page of every list (default 100)
-          --data-dir DIR       keep the state in DIR/state.json across restarts (default: in memory)
+          --data-dir DIR       keep the state in DIR/state.db across restarts (default: in memory)
           --ready-file PATH    once listening, write {"applicationUrl": ..., "adminApiToken": ..., "authorityHost": ...} to PATH
           --https              serve the application over https with the emulator's self-signed certificate
           --export-cert PATH   write that certificate (public part) to PATH: PEM for .pem/.crt, DER otherwise (.cer)

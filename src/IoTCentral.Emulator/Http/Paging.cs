@@ -15,21 +15,37 @@ internal sealed class Paging(EmulatorSettings settings)
     public const string ContinuationTokenQueryName = "continuationToken";
     public const string MaxPageSizeQueryName = "maxpagesize";
 
-    public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, IEnumerable<TItem> items, Func<TItem, string> id, Func<TItem, TOut> map)
+    /// <summary>
+    /// A page of a stored collection: <paramref name="fetch"/> returns up to the given number of items whose ids
+    /// follow the given id (ordinal order), the way <see cref="State.RecordIndex{T}.After"/> does, so a page costs
+    /// the same however many items there are.
+    /// </summary>
+    public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, Func<string?, int, IReadOnlyList<TItem>> fetch, Func<TItem, string> id, Func<TItem, TOut> map)
     {
         var query = context.Request.Query;
         var after = DecodeContinuationToken(query[ContinuationTokenQueryName]);
         var (pageSize, maxPageSize) = EffectivePageSize(query[MaxPageSizeQueryName]);
 
-        var remaining = items
+        // One more than a page tells whether there is a next page.
+        var items = fetch(after, pageSize + 1);
+        var count = Math.Min(items.Count, pageSize);
+        var page = new List<TOut>(count);
+        for (var i = 0; i < count; i++)
+        {
+            page.Add(map(items[i]));
+        }
+
+        var nextLink = items.Count > pageSize ? BuildNextLink(context, id(items[count - 1]), maxPageSize) : null;
+        return new CollectionResponse<TOut>(page, nextLink);
+    }
+
+    /// <summary>A page of a small collection that is not stored in order (built-in roles, a device's command runs).</summary>
+    public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, IEnumerable<TItem> items, Func<TItem, string> id, Func<TItem, TOut> map) =>
+        Page(context, (after, take) => items
             .Where(item => after is null || string.CompareOrdinal(id(item), after) > 0)
             .OrderBy(id, StringComparer.Ordinal)
-            .Take(pageSize + 1)
-            .ToList();
-        var page = remaining.Take(pageSize).ToList();
-        var nextLink = remaining.Count > pageSize ? BuildNextLink(context, id(page[^1]), maxPageSize) : null;
-        return new CollectionResponse<TOut>(page.Select(map).ToList(), nextLink);
-    }
+            .Take(take)
+            .ToList(), id, map);
 
     private (int PageSize, string? MaxPageSize) EffectivePageSize(Microsoft.Extensions.Primitives.StringValues values)
     {

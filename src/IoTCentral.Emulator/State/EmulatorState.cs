@@ -2,27 +2,27 @@ namespace IoTCentral.Emulator.State;
 
 /// <summary>
 /// Everything the emulator remembers. Mutated only inside <see cref="StateStore.Write{T}"/>; records are immutable.
-/// Later resources add their own collection here. This is also the shape of the persisted state file.
+/// Later resources add their own collection here (and to <see cref="Collections"/>, so it is persisted).
 /// </summary>
 internal sealed class EmulatorState
 {
     public const int CurrentSchemaVersion = 1;
 
-    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+    public required ApplicationRecord Application { get; init; }
 
-    public required ApplicationRecord Application { get; set; }
+    public RecordIndex<ApiTokenRecord> ApiTokens { get; } = new("apiTokens");
 
-    public Dictionary<string, ApiTokenRecord> ApiTokens { get; set; } = new(StringComparer.Ordinal);
+    public RecordIndex<DeviceRecord> Devices { get; } = new("devices");
 
-    public Dictionary<string, DeviceRecord> Devices { get; set; } = new(StringComparer.Ordinal);
+    public RecordIndex<UserRecord> Users { get; } = new("users");
 
-    public Dictionary<string, UserRecord> Users { get; set; } = new(StringComparer.Ordinal);
+    public RecordIndex<DeviceTemplateRecord> DeviceTemplates { get; } = new("deviceTemplates");
 
-    public Dictionary<string, DeviceTemplateRecord> DeviceTemplates { get; set; } = new(StringComparer.Ordinal);
+    public RecordIndex<OrganizationRecord> Organizations { get; } = new("organizations");
 
-    public Dictionary<string, OrganizationRecord> Organizations { get; set; } = new(StringComparer.Ordinal);
+    public RecordIndex<DeviceGroupRecord> DeviceGroups { get; } = new("deviceGroups");
 
-    public Dictionary<string, DeviceGroupRecord> DeviceGroups { get; set; } = new(StringComparer.Ordinal);
+    public RecordIndex<JobRecord> Jobs { get; } = new("jobs");
 
-    public Dictionary<string, JobRecord> Jobs { get; set; } = new(StringComparer.Ordinal);
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs];
 }

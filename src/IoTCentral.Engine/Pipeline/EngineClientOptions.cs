@@ -24,6 +24,11 @@ internal sealed class EngineClientOptions : ClientOptions
         // write unredacted ones anywhere.
         Diagnostics.IsLoggingContentEnabled = false;
 
+        // Every call pays for these policies, and the module's request log already says what they would: an Activity
+        // per request and Azure.Core's event-source lines are overhead no PowerShell user reads.
+        Diagnostics.IsDistributedTracingEnabled = false;
+        Diagnostics.IsLoggingEnabled = false;
+
         var transport = TransportFactory.For(options);
         if (transport is not null)
         {

@@ -13,7 +13,8 @@ namespace IoTCentral.Engine.Pipeline;
 
 /// <summary>
 /// Reports each attempt to the <see cref="RequestLog"/> sink: one verbose line per attempt, headers and bodies at
-/// debug. Everything passes through <see cref="Redactor"/> first.
+/// debug. Everything passes through <see cref="Redactor"/> first, and only what the caller will show is composed:
+/// without debug output no header is listed and no body is parsed for redaction.
 /// </summary>
 internal sealed class RequestLoggingPolicy : HttpPipelinePolicy
 {
@@ -69,6 +70,11 @@ internal sealed class RequestLoggingPolicy : HttpPipelinePolicy
 
     private static void WriteRequest(HttpMessage message)
     {
+        if (!RequestLog.IsDebugEnabled)
+        {
+            return;
+        }
+
         var text = new StringBuilder();
         text.Append("Request ").Append(Describe(message)).AppendLine();
         AppendHeaders(text, message.Request.Headers);
@@ -84,6 +90,10 @@ internal sealed class RequestLoggingPolicy : HttpPipelinePolicy
     {
         var response = message.Response;
         RequestLog.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} -> {1} ({2} ms)", Describe(message), response.Status, ElapsedMilliseconds(started)));
+        if (!RequestLog.IsDebugEnabled)
+        {
+            return;
+        }
 
         var text = new StringBuilder();
         text.Append("Response ").Append(response.Status).Append(' ').Append(response.ReasonPhrase).Append(" for ").Append(Describe(message)).AppendLine();

@@ -50,6 +50,20 @@ namespace IoTCentral.Infrastructure
             }
         }
 
+        /// <summary>
+        /// Which of the request log's levels this command will show, so the engine composes only those: a response
+        /// body is redacted for the debug stream only when someone reads it. Verbose lines go to debug when verbose
+        /// would ask, so debug alone wants them too.
+        /// </summary>
+        internal static void WantedLevels(PSCmdlet cmdlet, out bool verbose, out bool debug)
+        {
+            debug = Shows(DebugPreference(cmdlet));
+            verbose = debug || Shows(VerbosePreference(cmdlet));
+        }
+
+        private static bool Shows(ActionPreference preference) =>
+            preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+
         // The same precedence as PowerShell's command runtime: the common parameter, then -Debug, then the variable.
         private static ActionPreference VerbosePreference(PSCmdlet cmdlet)
         {

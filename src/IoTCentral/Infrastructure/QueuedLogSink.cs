@@ -23,13 +23,13 @@ namespace IoTCentral.Infrastructure
         public void WriteWarning(string message) => Enqueue(new LogMessage(LogLevel.Warning, message));
 
         /// <summary>Starts an engine call with this process's log routed to a new sink, and relays the log until the call ends.</summary>
-        internal static T Run<T>(Func<Task<T>> start, Action<LogMessage> write)
+        internal static T Run<T>(Func<Task<T>> start, Action<LogMessage> write, bool verbose = true, bool debug = true)
         {
             var sink = new QueuedLogSink();
             try
             {
                 Task<T> task;
-                using (RequestLog.BeginScope(sink))
+                using (RequestLog.BeginScope(sink, verbose, debug))
                 {
                     task = start();
                 }
@@ -51,7 +51,8 @@ namespace IoTCentral.Infrastructure
             }
         }
 
-        private void RelayUntilComplete(Task task, Action<LogMessage> write)
+        /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing messages as they come.</summary>
+        internal void RelayUntilComplete(Task task, Action<LogMessage> write)
         {
             task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (!task.IsCompleted)

@@ -13,7 +13,7 @@ internal static class ApiTokenRoutes
     public static void MapApiTokenRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/apiTokens", (HttpContext context, StateStore store, Paging paging) =>
-                Json(paging.Page(context, store.Read(s => s.ApiTokens.Values.ToList()), t => t.Id, t => ApiTokenResponse.From(t, null))))
+                Json(paging.Page(context, (after, count) => store.Read(s => s.ApiTokens.After(after, count)), t => t.Id, t => ApiTokenResponse.From(t, null))))
             .RequirePermission(Permission.ReadApiTokens);
 
         api.MapGet("/apiTokens/{tokenId}", (string tokenId, StateStore store) =>

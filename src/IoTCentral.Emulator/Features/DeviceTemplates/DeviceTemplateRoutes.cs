@@ -12,7 +12,7 @@ internal static class DeviceTemplateRoutes
     public static void MapDeviceTemplateRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/deviceTemplates", (HttpContext context, DeviceTemplateService templates, Paging paging) =>
-                Json(paging.Page(context, templates.List(), t => t.Id, DeviceTemplateDocument.ToResponse)))
+                Json(paging.Page(context, templates.List, t => t.Id, DeviceTemplateDocument.ToResponse)))
             .RequirePermission(Permission.ReadDeviceTemplates);
 
         api.MapGet("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates) =>

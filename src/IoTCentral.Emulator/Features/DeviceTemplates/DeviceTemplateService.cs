@@ -14,7 +14,8 @@ internal sealed class DeviceTemplateService(StateStore store)
     /// <summary>Compiled models by etag: an etag changes on every write, so entries never go stale.</summary>
     private readonly ConcurrentDictionary<string, DeviceModel> _models = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<DeviceTemplateRecord> List() => store.Read(s => s.DeviceTemplates.Values.ToList());
+    /// <summary>Up to <paramref name="count"/> templates after the id <paramref name="after"/>, in id order (a page).</summary>
+    public IReadOnlyList<DeviceTemplateRecord> List(string? after, int count) => store.Read(s => s.DeviceTemplates.After(after, count));
 
     public DeviceTemplateRecord Get(string templateId) =>
         store.Read(s => s.DeviceTemplates.GetValueOrDefault(templateId)) ?? throw NotFound(templateId);

@@ -13,7 +13,7 @@ internal static class DeviceRoutes
     public static void MapDeviceRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/devices", (HttpContext context, DeviceService devices, Paging paging) =>
-                Json(paging.Page(context, devices.List(), d => d.Id, DeviceResponse.From)))
+                Json(paging.Page(context, devices.List, d => d.Id, DeviceResponse.From)))
             .RequirePermission(Permission.ReadDevices);
 
         api.MapGet("/devices/{deviceId}", (string deviceId, DeviceService devices) =>
@@ -23,20 +23,20 @@ internal static class DeviceRoutes
         api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
             {
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
-                return Json(DeviceResponse.From(devices.CreateOrReplace(deviceId, body, context.Request.Headers.IfMatch)));
+                return Json(DeviceResponse.From(await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch)));
             })
             .RequirePermission(Permission.ManageDevices);
 
         api.MapPatch("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
             {
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson));
-                return Json(DeviceResponse.From(devices.Update(deviceId, body, context.Request.Headers.IfMatch)));
+                return Json(DeviceResponse.From(await devices.UpdateAsync(deviceId, body, context.Request.Headers.IfMatch)));
             })
             .RequirePermission(Permission.ManageDevices);
 
-        api.MapDelete("/devices/{deviceId}", (string deviceId, DeviceService devices, DeviceDataStore data) =>
+        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data) =>
             {
-                devices.Remove(deviceId);
+                await devices.RemoveAsync(deviceId);
                 data.Forget(deviceId); // a device created again with the same id starts without data
                 return Results.NoContent();
             })

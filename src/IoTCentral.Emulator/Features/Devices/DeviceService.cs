@@ -11,7 +11,8 @@ internal sealed class DeviceService(StateStore store)
 {
     public const int KeyBytes = 64;
 
-    public IReadOnlyList<DeviceRecord> List() => store.Read(s => s.Devices.Values.ToList());
+    /// <summary>Up to <paramref name="count"/> devices after the id <paramref name="after"/>, in id order (a page).</summary>
+    public IReadOnlyList<DeviceRecord> List(string? after, int count) => store.Read(s => s.Devices.After(after, count));
 
     public DeviceRecord Get(string deviceId) => store.Read(s => s.Devices.GetValueOrDefault(deviceId)) ?? throw NotFound(deviceId);
 
@@ -21,7 +22,7 @@ internal sealed class DeviceService(StateStore store)
             : throw NotFound(deviceId);
 
     /// <summary>PUT: creates the device or replaces its settable members.</summary>
-    public DeviceRecord CreateOrReplace(string deviceId, JsonFields body, StringValues ifMatch)
+    public Task<DeviceRecord> CreateOrReplaceAsync(string deviceId, JsonFields body, StringValues ifMatch)
     {
         if (!DeviceIds.IsValid(deviceId))
         {
@@ -29,7 +30,7 @@ internal sealed class DeviceService(StateStore store)
         }
 
         var created = NewDevice(deviceId, NewEtag(), NewKeys());
-        return store.Write(state =>
+        return store.WriteAsync(state =>
         {
             if (!state.Devices.TryGetValue(deviceId, out var current))
             {
@@ -42,16 +43,16 @@ internal sealed class DeviceService(StateStore store)
     }
 
     /// <summary>PATCH: merges the body into an existing device.</summary>
-    public DeviceRecord Update(string deviceId, JsonFields body, StringValues ifMatch) => store.Write(state =>
+    public Task<DeviceRecord> UpdateAsync(string deviceId, JsonFields body, StringValues ifMatch) => store.WriteAsync(state =>
     {
         var current = state.Devices.GetValueOrDefault(deviceId) ?? throw NotFound(deviceId);
         CheckEtag(current, body, ifMatch);
         return state.Devices[deviceId] = Checked(state, DeviceChanges.Merge(current, body) with { Etag = NewEtag() });
     });
 
-    public void Remove(string deviceId)
+    public async Task RemoveAsync(string deviceId)
     {
-        if (!store.Write(s => s.Devices.Remove(deviceId)))
+        if (!await store.WriteAsync(s => s.Devices.Remove(deviceId)))
         {
             throw NotFound(deviceId);
         }

@@ -35,7 +35,8 @@ internal sealed class JobRunner(DeviceService devices, DevicePropertiesService p
         var device = devices.Get(deviceId);
         if (action.Type == JobDefinition.TemplateMigration)
         {
-            devices.Update(deviceId, new JsonFields(new JsonObject { ["template"] = action.Template }), default);
+            // The runner works on the emulator clock's thread, outside any request: waiting for the commit is fine here.
+            devices.UpdateAsync(deviceId, new JsonFields(new JsonObject { ["template"] = action.Template }), default).GetAwaiter().GetResult();
             return true;
         }
 

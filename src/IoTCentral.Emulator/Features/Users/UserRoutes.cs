@@ -12,7 +12,7 @@ internal static class UserRoutes
     public static void MapUserRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/users", (HttpContext context, UserService users, Paging paging) =>
-                Json(paging.Page(context, users.List(), u => u.Id, UserResponse.From)))
+                Json(paging.Page(context, users.List, u => u.Id, UserResponse.From)))
             .RequirePermission(Permission.ReadUsers);
 
         api.MapGet("/users/{userId}", (string userId, UserService users) => Json(UserResponse.From(users.Get(userId))))

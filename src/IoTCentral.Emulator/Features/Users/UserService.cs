@@ -8,7 +8,8 @@ namespace IoTCentral.Emulator.Features.Users;
 /// <summary>Users_* against the <see cref="StateStore"/>: one user per identity, so a token maps to one user.</summary>
 internal sealed class UserService(StateStore store)
 {
-    public IReadOnlyList<UserRecord> List() => store.Read(s => s.Users.Values.ToList());
+    /// <summary>Up to <paramref name="count"/> users after the id <paramref name="after"/>, in id order (a page).</summary>
+    public IReadOnlyList<UserRecord> List(string? after, int count) => store.Read(s => s.Users.After(after, count));
 
     public UserRecord Get(string userId) => store.Read(s => s.Users.GetValueOrDefault(userId)) ?? throw NotFound(userId);
 

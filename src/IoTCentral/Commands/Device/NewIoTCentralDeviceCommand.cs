@@ -37,7 +37,16 @@ namespace IoTCentral.Commands.Device
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override string ResourceKind => "Device";
+
+        protected override string ProgressActivity => "Creating devices";
 
         // A piped object only supplies values, so -Session may name another application: that is how to copy.
         protected override bool ActsOnPipedObjects => false;
@@ -63,10 +72,9 @@ namespace IoTCentral.Commands.Device
             };
 
             var action = device.Template == null ? "Create" : "Create from template " + device.Template;
-            if (ShouldProcess("device '" + Id + "'", action)
-                && TryCall((c, ct) => c.Devices.CreateAsync(device, ct), Id, out var created))
+            if (ShouldProcess("device '" + Id + "'", action))
             {
-                WriteObject(created);
+                Submit((c, ct) => c.Devices.CreateAsync(device, ct), Id, created => WriteObject(created));
             }
         }
     }

@@ -18,14 +18,23 @@ namespace IoTCentral.Commands.Device
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override string ResourceKind => "Device";
+
+        protected override string ProgressActivity => "Removing devices";
 
         protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "device '" + id + "'", "Remove"))
             {
-                TryCall((c, ct) => c.Devices.RemoveAsync(id, ct), id);
+                Submit((c, ct) => c.Devices.RemoveAsync(id, ct), id);
             }
         }
     }

@@ -50,7 +50,16 @@ namespace IoTCentral.Commands.Device
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override string ResourceKind => "Device";
+
+        protected override string ProgressActivity => "Updating devices";
 
         protected override void BeginProcessing()
         {
@@ -71,11 +80,9 @@ namespace IoTCentral.Commands.Device
                 return;
             }
 
-            if (ShouldProcess("device '" + id + "'", "Update " + string.Join(", ", changes.Keys))
-                && TryCall((c, ct) => c.Devices.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
+            if (ShouldProcess("device '" + id + "'", "Update " + string.Join(", ", changes.Keys)))
             {
-                WriteObject(updated);
+                Submit((c, ct) => c.Devices.UpdateAsync(id, changes, ct), id, PassThru.IsPresent ? updated => WriteObject(updated) : (System.Action<Models.Device>?)null);
             }
         }
 
