@@ -1,33 +1,19 @@
 using System.Management.Automation;
-using IoTCentral.Validation;
+using System.Threading;
+using System.Threading.Tasks;
+using IoTCentral.Engine;
+using IoTCentral.Infrastructure;
 
 namespace IoTCentral.Commands.Job
 {
     /// <summary>Stops a running job before its next batch; its pending devices stay pending until Resume-IoTCentralJob.</summary>
     [Cmdlet(VerbsLifecycle.Stop, "IoTCentralJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Models.Job))]
-    public sealed class StopIoTCentralJobCommand : IoTCentralCmdlet
+    public sealed class StopIoTCentralJobCommand : JobControlCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        [ValidateGroupId]
-        public string Id { get; set; } = string.Empty;
+        protected override string Action => "Stop";
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override string ResourceKind => "Job";
-
-        protected override void ProcessItem()
-        {
-            var id = Id;
-            if (ShouldProcess("job '" + id + "'", "Stop")
-                && TryCall((c, ct) => c.Jobs.StopAsync(id, ct), id)
-                && PassThru.IsPresent
-                && TryCall((c, ct) => c.Jobs.GetAsync(id, ct), id, out var job))
-            {
-                WriteObject(job);
-            }
-        }
+        protected override Task SendAsync(IoTCentralClient client, string id, CancellationToken cancellationToken) =>
+            client.Jobs.StopAsync(id, cancellationToken);
     }
 }
