@@ -168,7 +168,8 @@ public sealed class IoTCentralClient : IDisposable
     /// <summary>
     /// Sends any request. <paramref name="path"/> is relative to /api or an absolute URL of this application;
     /// <paramref name="body"/> is null, JSON text, or a tree of dictionaries, lists and scalars. PATCH bodies go as
-    /// application/merge-patch+json, which every IoT Central PATCH accepts.
+    /// application/merge-patch+json, which every IoT Central PATCH accepts. Without <paramref name="apiVersion"/>, a path
+    /// that exists only in the preview spec goes with the preview api-version, any other with the client's.
     /// </summary>
     public async Task<RawResponse> SendAsync(string method, string path, object? body, string? apiVersion, bool? allowRetry, CancellationToken cancellationToken)
     {
@@ -179,7 +180,9 @@ public sealed class IoTCentralClient : IDisposable
 
         var requestMethod = RequestMethod.Parse(method.Trim().ToUpperInvariant());
         var contentType = requestMethod == RequestMethod.Patch ? RestClient.MergePatchContentType : RestClient.JsonContentType;
-        var result = await _rest.SendAsync(requestMethod, path, RequestBody.ToUtf8(body), contentType, apiVersion, allowRetry, cancellationToken).ConfigureAwait(false);
+        // A path only the preview spec has would be "not found" under the GA default; the caller's own choice still wins.
+        var version = apiVersion ?? PreviewOnlyPaths.ApiVersionFor(path);
+        var result = await _rest.SendAsync(requestMethod, path, RequestBody.ToUtf8(body), contentType, version, allowRetry, cancellationToken).ConfigureAwait(false);
         return new RawResponse(result.Status, ParseBody(result), result.RequestId);
     }
 

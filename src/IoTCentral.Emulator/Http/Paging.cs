@@ -15,6 +15,8 @@ internal sealed class Paging(EmulatorSettings settings)
     public const string ContinuationTokenQueryName = "continuationToken";
     public const string MaxPageSizeQueryName = "maxpagesize";
 
+    private static readonly string[] CarriedQueryNames = ["filter", "orderby"];
+
     /// <summary>
     /// A page of a stored collection: <paramref name="fetch"/> returns up to the given number of items whose ids
     /// follow the given id (ordinal order), the way <see cref="State.RecordIndex{T}.After"/> does, so a page costs
@@ -41,11 +43,18 @@ internal sealed class Paging(EmulatorSettings settings)
 
     /// <summary>A page of a small collection that is not stored in order (built-in roles, a device's command runs).</summary>
     public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, IEnumerable<TItem> items, Func<TItem, string> id, Func<TItem, TOut> map) =>
+        Page(context, items, id, StringComparer.Ordinal, map);
+
+    /// <summary>
+    /// A page in another order (a list's orderby): <paramref name="position"/> is an item's unique key in the order that
+    /// <paramref name="order"/> defines, and the continuation token is the last position returned.
+    /// </summary>
+    public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, IEnumerable<TItem> items, Func<TItem, string> position, IComparer<string> order, Func<TItem, TOut> map) =>
         Page(context, (after, take) => items
-            .Where(item => after is null || string.CompareOrdinal(id(item), after) > 0)
-            .OrderBy(id, StringComparer.Ordinal)
+            .Where(item => after is null || order.Compare(position(item), after) > 0)
+            .OrderBy(position, order)
             .Take(take)
-            .ToList(), id, map);
+            .ToList(), position, map);
 
     private (int PageSize, string? MaxPageSize) EffectivePageSize(Microsoft.Extensions.Primitives.StringValues values)
     {
@@ -95,6 +104,15 @@ internal sealed class Paging(EmulatorSettings settings)
         if (maxPageSize is not null)
         {
             query.Add(MaxPageSizeQueryName, maxPageSize);
+        }
+
+        // A list's own options (the preview's filter and orderby) hold for every page of it.
+        foreach (var name in CarriedQueryNames)
+        {
+            if (request.Query.TryGetValue(name, out var value) && value.Count == 1)
+            {
+                query.Add(name, value[0]!);
+            }
         }
 
         query.Add(ContinuationTokenQueryName, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId)));

@@ -19,6 +19,7 @@ namespace IoTCentral.Infrastructure
         internal const string NoChanges = "IoTCentral.NoChangesSpecified";
         internal const string InvalidBody = "IoTCentral.InvalidBody";
         internal const string InvalidPath = "IoTCentral.InvalidPath";
+        internal const string AllNeedsGet = "IoTCentral.AllNeedsGet";
         internal const string InvalidQuery = "IoTCentral.InvalidQuery";
         internal const string InvalidDeviceTemplate = "IoTCentral.InvalidDeviceTemplate";
         internal const string TemplateFileNotFound = "IoTCentral.TemplateFileNotFound";

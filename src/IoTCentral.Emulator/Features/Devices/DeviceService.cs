@@ -14,6 +14,9 @@ internal sealed class DeviceService(StateStore store)
     /// <summary>Up to <paramref name="count"/> devices after the id <paramref name="after"/>, in id order (a page).</summary>
     public IReadOnlyList<DeviceRecord> List(string? after, int count) => store.Read(s => s.Devices.After(after, count));
 
+    /// <summary>A snapshot of every device, for a filtered or reordered list (which cannot read the id index page by page).</summary>
+    public IReadOnlyList<DeviceRecord> All() => store.Read(s => s.Devices.Values.ToList());
+
     public DeviceRecord Get(string deviceId) => store.Read(s => s.Devices.GetValueOrDefault(deviceId)) ?? throw NotFound(deviceId);
 
     public (string IdScope, DeviceRecord Device) GetWithScope(string deviceId) =>

@@ -24,6 +24,21 @@ namespace IoTCentral.Commands.Device
         [ValidateTemplateId]
         public string? Template { get; set; }
 
+        /// <summary>The preview's server-side filter expression (for example "enabled eq true and simulated eq false").</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        /// <summary>The preview's server-side order (for example "displayName desc").</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? OrderBy { get; set; }
+
+        /// <summary>At most this many devices per response page; paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "Device";
 
         protected override void ProcessItem()
@@ -41,8 +56,11 @@ namespace IoTCentral.Commands.Device
 
             try
             {
-                // The GA API has no server-side filter, so the template filter runs here, item by item.
-                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(link, ct)))
+                // The template filter runs here, item by item: the GA API has no server-side filter, and sending the
+                // preview options only when asked keeps the plain list on the GA api-version.
+                string? filter = Filter, orderBy = OrderBy;
+                var maxPageSize = MaxPageSize;
+                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(filter, orderBy, maxPageSize, link, ct)))
                 {
                     if (Template == null || string.Equals(device.Template, Template, StringComparison.Ordinal))
                     {
@@ -52,7 +70,7 @@ namespace IoTCentral.Commands.Device
             }
             catch (IoTCentralException exception)
             {
-                ReportServiceError(exception, Template);
+                ReportServiceError(exception, Filter ?? Template);
             }
         }
     }
