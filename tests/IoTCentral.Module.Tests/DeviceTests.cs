@@ -154,4 +154,37 @@ public sealed class DeviceTests : ModuleTestBase
         Assert.Equal(id, result.Output[0].BaseObject);
         Assert.Equal("piped", result.Output[1].Properties["DisplayName"].Value);
     }
+
+    [Fact]
+    public void Filter_OrderBy_and_MaxPageSize_are_sent_server_side_with_the_preview_api_version()
+    {
+        var prefix = UniqueId("opts");
+        Run("1..4 | ForEach-Object { New-IoTCentralDevice -Id \"$prefix-$_\" -DisplayName \"$prefix $(5 - $_)\" -Simulated:($_ -ne 2) } | Out-Null", ("prefix", prefix)).AssertNoErrors();
+
+        var result = Run(
+            "Get-IoTCentralDevice -Filter \"(id eq '$prefix-1' or id eq '$prefix-2' or id eq '$prefix-3') and simulated eq true\" -OrderBy 'displayName asc' -MaxPageSize 1 -Verbose",
+            ("prefix", prefix));
+
+        result.AssertNoErrors();
+        Assert.Equal(new[] { prefix + "-3", prefix + "-1" }, result.Output.Select(o => (string)o.Properties["Id"].Value));
+        var gets = result.Verbose.Where(v => v.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, gets.Count);
+        Assert.All(gets, g => Assert.Contains("api-version=2022-10-31-preview", g));
+        Assert.Contains("maxpagesize=1", gets[0]);
+    }
+
+    [Fact]
+    public void Without_the_options_the_list_stays_on_the_GA_api_version_and_a_filter_the_service_refuses_is_an_error()
+    {
+        var plain = Run("Get-IoTCentralDevice -Verbose | Select-First 1");
+        plain.AssertNoErrors();
+        Assert.Contains("api-version=2022-07-31", Assert.Single(plain.Verbose, v => v.StartsWith("GET ", StringComparison.Ordinal)));
+
+        var refused = Run("Get-IoTCentralDevice -Filter 'organizations eq 1'; 'went on'");
+        Assert.Equal("went on", Assert.Single(refused.Output).BaseObject);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("organizations eq 1", error.TargetObject);
+        Assert.Contains("not supported by the emulator", error.ErrorDetails?.Message ?? error.Exception.Message);
+    }
 }

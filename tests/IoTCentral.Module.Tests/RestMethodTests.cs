@@ -107,4 +107,57 @@ public sealed class RestMethodTests : ModuleTestBase
         // Nothing was sent, so the device was never created.
         Assert.StartsWith("IoTCentral.DeviceNotFound,", result.Errors[2].FullyQualifiedErrorId);
     }
+
+    [Fact]
+    public void All_streams_every_item_of_every_page_and_Select_First_stops_the_paging()
+    {
+        var id = UniqueId("all");
+        Shell.Run("1..5 | ForEach-Object { New-IoTCentralDevice -Id \"$id-$_\" -DisplayName $id } | Out-Null", new Hashtable { ["id"] = id }).AssertNoErrors();
+        const string path = "\"/devices?filter=$([uri]::EscapeDataString(\"displayName eq '$id'\"))\"";
+
+        var all = Shell.Run($"Invoke-IoTCentralRestMethod GET {path} -ApiVersion 2022-10-31-preview -All -Verbose | ForEach-Object id", new Hashtable { ["id"] = id });
+        all.AssertNoErrors();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"{id}-{i}"), all.Output.Select(o => (string)o.BaseObject));
+        Assert.Equal(3, all.Verbose.Count(v => v.StartsWith("GET ", StringComparison.Ordinal)));
+
+        var first = Shell.Run($"Invoke-IoTCentralRestMethod GET {path} -ApiVersion 2022-10-31-preview -All -Verbose | Select-First 1", new Hashtable { ["id"] = id });
+        first.AssertNoErrors();
+        Assert.Single(first.Output);
+        Assert.Single(first.Verbose, v => v.StartsWith("GET ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void All_on_a_single_resource_writes_it_and_All_with_another_method_is_refused_before_sending()
+    {
+        var result = Shell.Run(
+            """
+            (Invoke-IoTCentralRestMethod GET '/roles/ae2c9854-393b-4f97-8c42-479d70ce626e' -All).displayName
+            Invoke-IoTCentralRestMethod DELETE '/devices/never-sent' -All -Verbose
+            """);
+        Assert.Equal("Operator", Assert.Single(result.Output).BaseObject);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("IoTCentral.AllNeedsGet,IoTCentral.Commands.Rest.InvokeIoTCentralRestMethodCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.DoesNotContain(result.Verbose, v => v.StartsWith("DELETE ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_preview_only_path_goes_with_the_preview_api_version_unless_one_is_given()
+    {
+        var result = Shell.Run(
+            """
+            Invoke-IoTCentralRestMethod POST '/query' -Body @{ query = 'SELECT TOP 1 $id FROM dtmi:none:such;1' } -Verbose | Out-Null
+            Invoke-IoTCentralRestMethod GET '/roles' -Verbose | Out-Null
+            Invoke-IoTCentralRestMethod POST '/query' -Body @{ query = 'SELECT TOP 1 $id FROM dtmi:none:such;1' } -ApiVersion 2022-07-31 -Verbose
+            """);
+        var sent = result.Verbose.Where(v => v.StartsWith("POST ", StringComparison.Ordinal) || v.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, sent.Count);
+        Assert.Contains("/api/query?api-version=2022-10-31-preview", sent[0]);
+        Assert.Contains("/api/roles?api-version=2022-07-31", sent[1]);
+        Assert.Contains("/api/query?api-version=2022-07-31", sent[2]);
+
+        // Under the GA version the path does not exist: the explicit choice was sent, and failed, as asked.
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+    }
 }
