@@ -167,10 +167,11 @@ public sealed class DeviceTests : ModuleTestBase
 
         result.AssertNoErrors();
         Assert.Equal(new[] { prefix + "-3", prefix + "-1" }, result.Output.Select(o => (string)o.Properties["Id"].Value));
+        // Two pages for two devices show maxpagesize=1 arrived (the log hides other query values, as it does any
+        // query parameter but api-version); the order by display name, not id, shows orderby did.
         var gets = result.Verbose.Where(v => v.StartsWith("GET ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, gets.Count);
         Assert.All(gets, g => Assert.Contains("api-version=2022-10-31-preview", g));
-        Assert.Contains("maxpagesize=1", gets[0]);
     }
 
     [Fact]

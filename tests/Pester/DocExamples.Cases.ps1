@@ -236,6 +236,19 @@
             $Run.Output[0].Template | Should -Be 'dtmi:contoso:thermostat;1'
         }
     }
+    'Get-IoTCentralDevice / Example 7: Let the service filter and order the list' = @{
+        Setup  = {
+            New-DocDevice -Id sim-a -Extra @{ DisplayName = 'Alpha' } -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id sim-b -Extra @{ DisplayName = 'Bravo' } -Template thermostat -Simulated | Out-Null
+            New-DocDevice -Id real-c -Extra @{ DisplayName = 'Charlie' } -Template thermostat | Out-Null
+            New-IoTCentralDevice -Id off-d -DisplayName 'Delta' -Simulated | Out-Null
+            Set-IoTCentralDevice -Id off-d -Enabled $false
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be @('sim-b', 'sim-a')
+        }
+    }
 
     # ---------------------------------------------------------------- Get-IoTCentralDeviceComponent
     'Get-IoTCentralDeviceComponent / Example 1: List the components of a phone' = @{
@@ -607,6 +620,15 @@
             Assert-NoDocError $Run
             $Run.Output.Count | Should -BeIn 720, 721
             $Run.Output | ForEach-Object { $_.'$id' | Should -Be 'thermostat-01' }
+        }
+    }
+    'Invoke-IoTCentralRestMethod / Example 7: Stream every item of a list' = @{
+        Setup  = { 'thermostat', 'controller', 'gateway', 'edge', 'phone' | ForEach-Object { Publish-DocTemplate $_ } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            # Five templates over three pages of two arrive as five strings, not as pages.
+            $Run.Output | Should -HaveCount 5
+            $Run.Output | ForEach-Object { $_ | Should -BeOfType ([string]) }
         }
     }
     'Invoke-IoTCentralRestMethod / Example 6: Runbook that sends a command to many devices' = @{
