@@ -90,6 +90,26 @@ Describe 'Tokens and devices tutorial' {
         (Invoke-IoTCentralRestMethod PUT "/devices/$id" -Body @{ displayName = 'From REST' } -Session $admin).displayName | Should -Be 'From REST'
     }
 
+    It 'names method and path but never the body in the -WhatIf text of every changing method' {
+        $secret = 'HostName=x;SharedAccessKey=' + [guid]::NewGuid().ToString('N')
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) ("whatif-" + [guid]::NewGuid().ToString('N') + '.txt')
+        Start-Transcript -Path $transcript -UseMinimalHeader | Out-Null
+        try {
+            foreach ($method in 'PUT', 'PATCH', 'POST', 'DELETE') {
+                Invoke-IoTCentralRestMethod $method '/dataExport/destinations/dest-whatif' -Body @{ connectionString = $secret } -WhatIf -Session $admin
+            }
+        }
+        finally {
+            Stop-Transcript | Out-Null
+        }
+        $text = Get-Content -Raw $transcript
+        Remove-Item $transcript
+        foreach ($method in 'PUT', 'PATCH', 'POST', 'DELETE') {
+            $text | Should -Match ('What if: .*"' + $method + '" on target "/dataExport/destinations/dest-whatif"')
+        }
+        $text | Should -Not -Match ([regex]::Escape($secret))
+    }
+
     It 'keeps the default session per runspace and forgets it on disconnect' {
         $session = Connect-IoTCentral -ApplicationUrl $url -ApiToken $emulator.AdminApiToken
         (Get-IoTCentralSession).SessionId | Should -Be $session.SessionId
