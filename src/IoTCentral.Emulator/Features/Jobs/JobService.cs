@@ -59,9 +59,10 @@ internal sealed partial class JobService(StateStore store, DeviceGroupService gr
     /// <summary>
     /// A job that a scheduled job produces at one of its occurrences: the scheduled job's definition over the devices
     /// its group selects now (an empty group gives a job that completes with nothing to do), marked with
-    /// <c>scheduledJobId</c>. Null when the group no longer exists: that occurrence produces nothing.
+    /// <c>scheduledJobId</c> and named after the scheduled job and the occurrence ("nightly - 3"), as the service's
+    /// produced jobs are. Null when the group no longer exists: that occurrence produces nothing.
     /// </summary>
-    public JobRecord? StartScheduled(string scheduledJobId, JobDefinition definition)
+    public JobRecord? StartScheduled(string scheduledJobId, int occurrence, JobDefinition definition)
     {
         IReadOnlyList<DeviceRecord> members;
         try
@@ -73,6 +74,7 @@ internal sealed partial class JobService(StateStore store, DeviceGroupService gr
             return null;
         }
 
+        definition.Body["displayName"] = $"{definition.Body["displayName"]?.GetValue<string>() ?? scheduledJobId} - {occurrence}";
         definition.Body["scheduledJobId"] = scheduledJobId;
         return Start(Guid.NewGuid().ToString(), definition, members.Select(d => d.Id).ToList());
     }

@@ -37,7 +37,7 @@ internal sealed class ScheduledJobService(StateStore store, JobService jobs, Dev
             throw ApiException.BadRequest($"The scheduled job id '{id}' is not valid: use 1 to 255 letters, digits, '-' or '_'.", ErrorCodes.InvalidId);
         }
 
-        var (json, definition) = Parse(body);
+        var (json, definition, _) = Parse(body);
         RequireGroup(definition.Group);
         var record = new ScheduledJobRecord(id, Etags.New(), json.ToJsonString(), 0, false);
         return store.Write(state =>
@@ -60,14 +60,13 @@ internal sealed class ScheduledJobService(StateStore store, JobService jobs, Dev
         Etags.Check(current.Etag, new JsonFields(patch).GetString("etag"), ifMatch, "scheduled job");
         patch.Remove("etag");
         var merged = JsonMergePatch.Apply(JsonNode.Parse(current.Body), patch) as JsonObject ?? new JsonObject();
-        var (json, definition) = Parse(new JsonFields(merged));
+        var (json, definition, schedule) = Parse(new JsonFields(merged));
         RequireGroup(definition.Group);
         return store.Write(state =>
         {
             var latest = state.ScheduledJobs.GetValueOrDefault(id) ?? throw NotFound(id);
             Etags.Check(latest.Etag, current.Etag, default, "scheduled job");
             OrganizationService.RequireExisting(state, definition.Organizations, "organizations");
-            var schedule = ScheduleDefinition.Parse(new JsonFields(json["schedule"]!.AsObject()));
             return state.ScheduledJobs[id] = latest with { Etag = Etags.New(), Body = json.ToJsonString(), Completed = schedule.Occurrence(latest.Runs) is null };
         });
     }
@@ -135,7 +134,7 @@ internal sealed class ScheduledJobService(StateStore store, JobService jobs, Dev
                 });
                 if (changed && (bool?)body["enabled"] != false)
                 {
-                    jobs.StartScheduled(record.Id, JobDefinition.Parse(new JsonFields(body)));
+                    jobs.StartScheduled(record.Id, runs, JobDefinition.Parse(new JsonFields(body)));
                 }
             }
         }
@@ -144,15 +143,15 @@ internal sealed class ScheduledJobService(StateStore store, JobService jobs, Dev
     private static string? ScheduledJobIdOf(JobRecord job) =>
         JsonNode.Parse(job.Definition)?["scheduledJobId"]?.GetValue<string>();
 
-    /// <summary>The normalized body (job members, schedule, enabled) and its job definition.</summary>
-    private static (JsonObject Json, JobDefinition Definition) Parse(JsonFields body)
+    /// <summary>The normalized body (job members, schedule, enabled), its job definition and its schedule.</summary>
+    private static (JsonObject Json, JobDefinition Definition, ScheduleDefinition Schedule) Parse(JsonFields body)
     {
         var definition = JobDefinition.Parse(body);
         var schedule = ScheduleDefinition.Parse(body.GetObject("schedule"));
         var json = definition.Body.DeepClone().AsObject();
         json["schedule"] = schedule.ToJson();
         json["enabled"] = body.GetBoolean("enabled") ?? true;
-        return (json, definition);
+        return (json, definition, schedule);
     }
 
     private void RequireGroup(string group)
