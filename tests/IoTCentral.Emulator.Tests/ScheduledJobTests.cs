@@ -113,7 +113,7 @@ public sealed class ScheduledJobTests
         Assert.Equal("completed", job.Json.GetProperty("status").GetString());
 
         clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(["nightly - 1", "nightly - 2"], (await RunsAsync(admin, "nightly")).Select(j => j.GetProperty("displayName").GetString()).Order().ToArray());
+        Assert.Equal(["nightly - 1", "nightly - 2"], (await RunsAsync(admin, "nightly")).Select(j => j.GetProperty("displayName").GetString()!).Order().ToArray());
         Assert.True((await admin.GetAsync(Url("nightly"))).Json.GetProperty("completed").GetBoolean());
 
         clock.Advance(TimeSpan.FromDays(5));
