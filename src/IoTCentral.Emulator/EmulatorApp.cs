@@ -40,6 +40,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<DeviceGroupService>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<JobService>();
+        builder.Services.AddSingleton<ScheduledJobService>();
         builder.Services.AddHostedService<JobTicker>();
         builder.Services.AddSingleton<StateStore>();
         builder.Services.AddSingleton<Paging>();
@@ -77,6 +78,7 @@ internal static class EmulatorApp
         api.MapOrganizationRoutes();
         api.MapDeviceGroupRoutes();
         api.MapJobRoutes();
+        api.MapScheduledJobRoutes();
         api.MapDeviceTemplateRoutes();
         api.MapDeviceDataRoutes();
         api.MapQueryRoutes();

@@ -34,6 +34,7 @@ public sealed class IoTCentralClient : IDisposable
         Organizations = new OrganizationsOperations(_rest);
         DeviceGroups = new DeviceGroupsOperations(_rest);
         Jobs = new JobsOperations(_rest);
+        ScheduledJobs = new ScheduledJobsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -64,6 +65,8 @@ public sealed class IoTCentralClient : IDisposable
     public DeviceGroupsOperations DeviceGroups { get; }
 
     public JobsOperations Jobs { get; }
+
+    public ScheduledJobsOperations ScheduledJobs { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -1620,4 +1620,56 @@
         Setup  = { New-DocThermostatGroup -Offline; New-DocJob }
         Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'offline-01'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Device]) }
     }
+    'Get-IoTCentralScheduledJob / Example 1: List every scheduled job' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'nightly-reset'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.ScheduledJob]) }
+    }
+    'Get-IoTCentralScheduledJob / Example 2: Show when a scheduled job runs' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Recurrence | Should -Be 'daily'; $Run.Output.Start | Should -BeGreaterThan ([DateTimeOffset]::UtcNow) }
+    }
+    'Get-IoTCentralScheduledJob / Example 3: Find the scheduled jobs that are still to run' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null; New-DocScheduledJob -Id paused -Disabled | Out-Null; New-DocScheduledJob -Id done -Now -Once | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'nightly-reset' }
+    }
+    'Get-IoTCentralScheduledJobRun / Example 1: List the runs of a scheduled job' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob -Now | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 1; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Job]); $Run.Output[0].ScheduledJobId | Should -Be 'nightly-reset'; $Run.Output[0].DisplayName | Should -Be 'nightly-reset - 1' }
+    }
+    'Get-IoTCentralScheduledJobRun / Example 2: Show the runs that failed on some device' = @{
+        Setup  = { New-DocThermostatGroup -Offline; New-DocScheduledJob -Now | Out-Null; Get-IoTCentralScheduledJobRun -Id nightly-reset | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120 | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 1; $Run.Output[0].Progress.Failed | Should -Be 1 }
+    }
+    'Remove-IoTCentralScheduledJob / Example 1: Remove a scheduled job' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; Get-IoTCentralScheduledJob | Should -BeNullOrEmpty }
+    }
+    'Remove-IoTCentralScheduledJob / Example 2: Remove every scheduled job whose schedule has ended' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null; New-DocScheduledJob -Id done -Now -Once | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralScheduledJob).Id | Should -Be 'nightly-reset' }
+    }
+    'Set-IoTCentralScheduledJob / Example 1: Pause a scheduled job' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralScheduledJob -Id nightly-reset).Enabled | Should -BeFalse }
+    }
+    'Set-IoTCentralScheduledJob / Example 2: Run weekly for ten weeks and show the result' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Schedule.Recurrence | Should -Be 'weekly'; $Run.Output.Schedule.EndOccurrences | Should -Be 10 }
+    }
+    'Set-IoTCentralScheduledJob / Example 3: Change only if nobody else did' = @{
+        Setup  = { New-DocThermostatGroup; New-DocScheduledJob | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralScheduledJob -Id nightly-reset).DisplayName | Should -Be 'Nightly reset (v2)' }
+    }
+    'New-IoTCentralScheduledJob / Example 1: Reboot every night at two' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Schedule.Recurrence | Should -Be 'daily'; $Run.Output.Data[0].Type | Should -Be 'command'; $Run.Output.Enabled | Should -BeTrue }
+    }
+    'New-IoTCentralScheduledJob / Example 2: Set a property every Monday for four weeks' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Schedule.EndOccurrences | Should -Be 4; $Run.Output.Schedule.Start.LocalDateTime.DayOfWeek | Should -Be 'Monday' }
+    }
+    'New-IoTCentralScheduledJob / Example 3: Run once, now, and see the job it produced' = @{
+        Setup  = { New-DocThermostatGroup }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 1; $Run.Output[0].ScheduledJobId | Should -Be 'once-now' }
+    }
 }

@@ -121,6 +121,7 @@ function Reset-DocApplication {
     @(Get-IoTCentralDeviceTemplate -Session $Session) | Remove-IoTCentralDeviceTemplate -Force -Session $Session
     @(Get-IoTCentralUser -Session $Session) | Remove-IoTCentralUser -Force -Session $Session
     @(Get-IoTCentralApiToken -Session $Session) | Remove-IoTCentralApiToken -Force -Session $Session
+    @(Get-IoTCentralScheduledJob -Session $Session) | Remove-IoTCentralScheduledJob -Force -Session $Session
     @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
     # -Recurse writes parents first, so the reversed list removes every organization after its children.
     $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
@@ -211,6 +212,16 @@ function New-DocJob {
     if (Get-IoTCentralJob | Where-Object Id -eq $Id) { return }
     $job = New-IoTCentralJob -Id $Id -Group thermostats -Template 'dtmi:contoso:thermostat;1' -Property @{ targetTemperature = 21.5 } -Batch 1
     if (-not $Running) { $job | Wait-IoTCentralJob -PollInterval 0.2 -Timeout 120 | Out-Null }
+}
+
+function New-DocScheduledJob {
+    # A daily property job on 'thermostats'; -Now starts it at once (an occurrence already come produces its job at
+    # the emulator's next look), otherwise tomorrow at two.
+    param([string] $Id = 'nightly-reset', [switch] $Now, [switch] $Once, [switch] $Disabled)
+    $parameters = @{ Id = $Id; Group = 'thermostats'; Template = 'dtmi:contoso:thermostat;1'; Property = @{ targetTemperature = 18 }; Disabled = $Disabled }
+    $parameters.Start = if ($Now) { [DateTimeOffset]::UtcNow.AddSeconds(-1) } else { (Get-Date '02:00').AddDays(1) }
+    if (-not $Once) { $parameters.Recurrence = 'daily' }
+    New-IoTCentralScheduledJob @parameters
 }
 
 function New-DocDevice {

@@ -57,4 +57,5 @@ internal static class ErrorCodes
     public const string JobNotRunning = "JobNotRunning";
     public const string JobNotStopped = "JobNotStopped";
     public const string JobHasNoFailedDevices = "JobHasNoFailedDevices";
+    public const string ScheduledJobNotFound = "ScheduledJobNotFound";
 }

@@ -24,5 +24,7 @@ internal sealed class EmulatorState
 
     public RecordIndex<JobRecord> Jobs { get; } = new("jobs");
 
-    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs];
+    public RecordIndex<ScheduledJobRecord> ScheduledJobs { get; } = new("scheduledJobs");
+
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs];
 }

@@ -58,3 +58,9 @@ internal sealed record JobRecord(
     IReadOnlyList<JobDeviceRecord> Devices,
     int NextBatch,
     DateTimeOffset NextBatchAt);
+
+/// <summary>
+/// A stored scheduled job. <see cref="Body"/> is the validated definition as JSON text (the job's members, schedule
+/// and enabled); <see cref="Runs"/> counts the occurrences that have come, <see cref="Completed"/> is set when none is left.
+/// </summary>
+internal sealed record ScheduledJobRecord(string Id, string Etag, string Body, int Runs, bool Completed);

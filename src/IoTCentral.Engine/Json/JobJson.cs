@@ -6,7 +6,32 @@ namespace IoTCentral.Engine.Json;
 
 internal static class JobJson
 {
-    public static Job Read(JsonElement element)
+    public static Job Read(JsonElement element) => new()
+    {
+        Id = element.GetString("id") ?? string.Empty,
+        DisplayName = element.GetString("displayName"),
+        Description = element.GetString("description"),
+        Group = element.GetString("group") ?? string.Empty,
+        Batch = ReadBatch(element),
+        CancellationThreshold = ReadThreshold(element),
+        Data = ReadData(element),
+        Start = element.GetDate("start"),
+        End = element.GetDate("end"),
+        Status = element.GetString("status"),
+        Progress = element.GetObject("progress") is { } progress
+            ? new JobProgress
+            {
+                Total = progress.GetInt32("total") ?? 0,
+                Pending = progress.GetInt32("pending") ?? 0,
+                Completed = progress.GetInt32("completed") ?? 0,
+                Failed = progress.GetInt32("failed") ?? 0,
+            }
+            : null,
+        Organizations = DeviceGroupJson.ReadStrings(element, "organizations"),
+        ScheduledJobId = element.GetString("scheduledJobId"),
+    };
+
+    public static JobData[] ReadData(JsonElement element)
     {
         var data = new List<JobData>();
         if (element.GetArray("data") is { } array)
@@ -24,35 +49,16 @@ internal static class JobJson
             }
         }
 
-        return new Job
-        {
-            Id = element.GetString("id") ?? string.Empty,
-            DisplayName = element.GetString("displayName"),
-            Description = element.GetString("description"),
-            Group = element.GetString("group") ?? string.Empty,
-            Batch = element.GetObject("batch") is { } batch
-                ? new JobBatch(GetDouble(batch, "value"), batch.GetString("type") == "percentage")
-                : null,
-            CancellationThreshold = element.GetObject("cancellationThreshold") is { } threshold
-                ? new JobCancellationThreshold(GetDouble(threshold, "value"), threshold.GetString("type") == "percentage", threshold.GetBoolean("batch") ?? false)
-                : null,
-            Data = data.ToArray(),
-            Start = element.GetDate("start"),
-            End = element.GetDate("end"),
-            Status = element.GetString("status"),
-            Progress = element.GetObject("progress") is { } progress
-                ? new JobProgress
-                {
-                    Total = progress.GetInt32("total") ?? 0,
-                    Pending = progress.GetInt32("pending") ?? 0,
-                    Completed = progress.GetInt32("completed") ?? 0,
-                    Failed = progress.GetInt32("failed") ?? 0,
-                }
-                : null,
-            Organizations = DeviceGroupJson.ReadStrings(element, "organizations"),
-            ScheduledJobId = element.GetString("scheduledJobId"),
-        };
+        return data.ToArray();
     }
+
+    public static JobBatch? ReadBatch(JsonElement element) =>
+        element.GetObject("batch") is { } batch ? new JobBatch(GetDouble(batch, "value"), batch.GetString("type") == "percentage") : null;
+
+    public static JobCancellationThreshold? ReadThreshold(JsonElement element) =>
+        element.GetObject("cancellationThreshold") is { } threshold
+            ? new JobCancellationThreshold(GetDouble(threshold, "value"), threshold.GetString("type") == "percentage", threshold.GetBoolean("batch") ?? false)
+            : null;
 
     public static JobDeviceStatus ReadDevice(string jobId, JsonElement element) =>
         new(jobId, element.GetString("id") ?? string.Empty, element.GetString("status"));
@@ -61,23 +67,32 @@ internal static class JobJson
     public static byte[] WriteCreate(Job job)
     {
         var body = new Dictionary<string, object?>();
-        if (!string.IsNullOrEmpty(job.DisplayName))
+        WriteDefinition(body, job.DisplayName, job.Description, job.Group, job.Batch, job.CancellationThreshold, job.Data, job.Organizations);
+        return JsonTreeWriter.ToUtf8(body);
+    }
+
+    /// <summary>The members a job and a scheduled job share: names, group, batch, threshold, data, organizations.</summary>
+    public static void WriteDefinition(
+        Dictionary<string, object?> body, string? displayName, string? description, string group, JobBatch? batch,
+        JobCancellationThreshold? cancellationThreshold, JobData[] jobData, string[]? organizations)
+    {
+        if (!string.IsNullOrEmpty(displayName))
         {
-            body["displayName"] = job.DisplayName;
+            body["displayName"] = displayName;
         }
 
-        if (!string.IsNullOrEmpty(job.Description))
+        if (!string.IsNullOrEmpty(description))
         {
-            body["description"] = job.Description;
+            body["description"] = description;
         }
 
-        body["group"] = job.Group;
-        if (job.Batch != null)
+        body["group"] = group;
+        if (batch != null)
         {
-            body["batch"] = new Dictionary<string, object?> { ["type"] = Kind(job.Batch.Percentage), ["value"] = job.Batch.Value };
+            body["batch"] = new Dictionary<string, object?> { ["type"] = Kind(batch.Percentage), ["value"] = batch.Value };
         }
 
-        if (job.CancellationThreshold is { } threshold)
+        if (cancellationThreshold is { } threshold)
         {
             body["cancellationThreshold"] = new Dictionary<string, object?>
             {
@@ -86,7 +101,7 @@ internal static class JobJson
         }
 
         var data = new List<object?>();
-        foreach (var item in job.Data)
+        foreach (var item in jobData)
         {
             var entry = new Dictionary<string, object?> { ["type"] = item.Type };
             if (item.Template != null)
@@ -113,12 +128,10 @@ internal static class JobJson
         }
 
         body["data"] = data;
-        if (job.Organizations is { Length: > 0 })
+        if (organizations is { Length: > 0 })
         {
-            body["organizations"] = job.Organizations;
+            body["organizations"] = organizations;
         }
-
-        return JsonTreeWriter.ToUtf8(body);
     }
 
     private static string Kind(bool percentage) => percentage ? "percentage" : "number";

@@ -31,6 +31,7 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidParent = "IoTCentral.InvalidParent";
         internal const string InvalidFilter = "IoTCentral.InvalidFilter";
         internal const string InvalidJobData = "IoTCentral.InvalidJobData";
+        internal const string InvalidSchedule = "IoTCentral.InvalidSchedule";
         internal const string JobTimeout = "IoTCentral.JobTimeout";
         internal const string EmulatorNotStartedHere = "IoTCentral.EmulatorNotStartedHere";
     }

@@ -56,6 +56,29 @@ internal sealed partial class JobService(StateStore store, DeviceGroupService gr
         return Start(id, definition, members.Select(d => d.Id).ToList());
     }
 
+    /// <summary>
+    /// A job that a scheduled job produces at one of its occurrences: the scheduled job's definition over the devices
+    /// its group selects now (an empty group gives a job that completes with nothing to do), marked with
+    /// <c>scheduledJobId</c> and named after the scheduled job and the occurrence ("nightly - 3"), as the service's
+    /// produced jobs are. Null when the group no longer exists: that occurrence produces nothing.
+    /// </summary>
+    public JobRecord? StartScheduled(string scheduledJobId, int occurrence, JobDefinition definition)
+    {
+        IReadOnlyList<DeviceRecord> members;
+        try
+        {
+            members = groups.Devices(definition.Group);
+        }
+        catch (ApiException e) when (e.StatusCode == 404)
+        {
+            return null;
+        }
+
+        definition.Body["displayName"] = $"{definition.Body["displayName"]?.GetValue<string>() ?? scheduledJobId} - {occurrence}";
+        definition.Body["scheduledJobId"] = scheduledJobId;
+        return Start(Guid.NewGuid().ToString(), definition, members.Select(d => d.Id).ToList());
+    }
+
     /// <summary>Jobs_Rerun: a new job, <paramref name="rerunId"/>, with the same definition over the devices that failed.</summary>
     public JobRecord Rerun(string id, string rerunId)
     {

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Hosting;
 namespace IoTCentral.Emulator.Features.Jobs;
 
 /// <summary>
-/// Advances running jobs a few times a second of real time, so their batches run by the emulator's clock even when
+/// Starts the jobs of scheduled jobs whose time has come and advances running jobs a few times a second of real time, so their batches run by the emulator's clock even when
 /// nobody reads the jobs (a property job then changes the devices on its own, as on the service).
 /// </summary>
-internal sealed class JobTicker(JobService jobs) : BackgroundService
+internal sealed class JobTicker(JobService jobs, ScheduledJobService scheduled) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
 
@@ -17,6 +17,7 @@ internal sealed class JobTicker(JobService jobs) : BackgroundService
         {
             try
             {
+                scheduled.Advance();
                 jobs.Advance();
             }
             catch (Exception e) when (e is Http.ApiException or InvalidOperationException or IOException)

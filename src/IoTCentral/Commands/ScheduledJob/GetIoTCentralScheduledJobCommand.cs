@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using IoTCentral.Models;
+using IoTCentral.Validation;
+
+namespace IoTCentral.Commands.ScheduledJob
+{
+    /// <summary>Lists the application's scheduled jobs, streaming page by page, or gets one by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "IoTCentralScheduledJob", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(Models.ScheduledJob))]
+    public sealed class GetIoTCentralScheduledJobCommand : IoTCentralCmdlet
+    {
+        public const string ListSet = "List";
+        public const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ScheduledJobId")]
+        [ValidateGroupId]
+        public string Id { get; set; } = string.Empty;
+
+        protected override string ResourceKind => "ScheduledJob";
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == ByIdSet)
+            {
+                var id = Id;
+                if (TryCall((c, ct) => c.ScheduledJobs.GetAsync(id, ct), id, out var job))
+                {
+                    WriteObject(job);
+                }
+
+                return;
+            }
+
+            try
+            {
+                foreach (var job in ReadAllPages<Models.ScheduledJob>((c, link, ct) => c.ScheduledJobs.ListAsync(link, ct)))
+                {
+                    WriteObject(job);
+                }
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportServiceError(exception, null);
+            }
+        }
+    }
+}
