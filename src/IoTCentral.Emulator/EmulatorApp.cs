@@ -46,6 +46,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DeviceService>();
+        builder.Services.AddSingleton<RelationshipService>();
         builder.Services.AddSingleton<DeviceTemplateService>();
         builder.Services.AddSingleton<DeviceDataStore>();
         builder.Services.AddSingleton<DeviceModels>();
@@ -73,6 +74,7 @@ internal static class EmulatorApp
         api.MapRoleRoutes();
         api.MapApiTokenRoutes();
         api.MapDeviceRoutes();
+        api.MapRelationshipRoutes();
         api.MapUserRoutes();
         api.MapOrganizationRoutes();
         api.MapDeviceGroupRoutes();

@@ -57,4 +57,9 @@ internal static class ErrorCodes
     public const string JobNotRunning = "JobNotRunning";
     public const string JobNotStopped = "JobNotStopped";
     public const string JobHasNoFailedDevices = "JobHasNoFailedDevices";
+
+    // Device relationships and attestations.
+    public const string RelationshipNotFound = "RelationshipNotFound";
+    public const string RelationshipExists = "RelationshipAlreadyExists";
+    public const string AttestationNotFound = "AttestationNotFound";
 }

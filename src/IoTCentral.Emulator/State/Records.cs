@@ -18,7 +18,10 @@ internal sealed record ApiTokenRecord(string Id, IReadOnlyList<RoleAssignmentRec
 /// <summary>Symmetric keys of a device (base64 of 64 random bytes each), generated at creation and kept.</summary>
 internal sealed record SymmetricKeyRecord(string PrimaryKey, string SecondaryKey);
 
-/// <summary>A stored device.</summary>
+/// <summary>
+/// A stored device. Its relationships (where it is the source) live with it, so they are saved, loaded and removed
+/// with the device; null in records written before relationships existed.
+/// </summary>
 internal sealed record DeviceRecord(
     string Id,
     string Etag,
@@ -28,7 +31,15 @@ internal sealed record DeviceRecord(
     bool Provisioned,
     bool Simulated,
     IReadOnlyList<string> Organizations,
-    SymmetricKeyRecord SymmetricKey);
+    SymmetricKeyRecord SymmetricKey,
+    IReadOnlyList<RelationshipRecord>? Relationships = null)
+{
+    [JsonIgnore]
+    public IReadOnlyList<RelationshipRecord> RelationshipList => Relationships ?? [];
+}
+
+/// <summary>A relationship from the device that holds it (the source) to <see cref="Target"/>.</summary>
+internal sealed record RelationshipRecord(string Id, string Target);
 
 /// <summary>A stored organization; <see cref="Parent"/> is null for a top-level organization.</summary>
 internal sealed record OrganizationRecord(string Id, string DisplayName, string? Parent);
