@@ -44,4 +44,32 @@ public sealed class DevicesOperations
     /// <summary>The DPS id scope and keys; the keys come back as read-only SecureStrings.</summary>
     public Task<DeviceCredential> GetCredentialsAsync(string id, CancellationToken ct) =>
         _rest.SendJsonAsync(RequestMethod.Get, _devices.PathOf(id) + "/credentials", null, RestClient.JsonContentType, root => DeviceCredentialJson.Read(id, root), ct);
+
+    public Task<Page<DeviceRelationship>> ListRelationshipsAsync(string deviceId, string? nextLink, CancellationToken ct) =>
+        Relationships(deviceId).ListAsync(nextLink, ct);
+
+    public Task<DeviceRelationship> GetRelationshipAsync(string deviceId, string relationshipId, CancellationToken ct) =>
+        Relationships(deviceId).GetAsync(relationshipId, ct);
+
+    /// <summary>PUT /devices/{source}/relationships/{id} with the source and target.</summary>
+    public Task<DeviceRelationship> CreateRelationshipAsync(DeviceRelationship relationship, CancellationToken ct)
+    {
+        if (relationship is null)
+        {
+            throw new ArgumentNullException(nameof(relationship));
+        }
+
+        return Relationships(relationship.DeviceId).PutAsync(relationship.Name, DeviceRelationshipJson.WriteCreate(relationship), ct);
+    }
+
+    /// <summary>A JSON merge patch of the relationship (the service lets only <c>target</c> change).</summary>
+    public Task<DeviceRelationship> UpdateRelationshipAsync(string deviceId, string relationshipId, IDictionary<string, object?> changes, CancellationToken ct) =>
+        Relationships(deviceId).PatchAsync(relationshipId, changes, ct);
+
+    public Task RemoveRelationshipAsync(string deviceId, string relationshipId, CancellationToken ct) =>
+        Relationships(deviceId).RemoveAsync(relationshipId, ct);
+
+    // Relationships are a collection under one device, so the collection's path carries the escaped device id.
+    private ResourceCollection<DeviceRelationship> Relationships(string deviceId) =>
+        new(_rest, _devices.PathOf(deviceId) + "/relationships", root => DeviceRelationshipJson.Read(deviceId, root));
 }

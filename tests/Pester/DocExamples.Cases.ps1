@@ -1317,6 +1317,90 @@
         }
     }
 
+    # ---------------------------------------------------------------- Device relationships
+    'Get-IoTCentralDeviceRelationship / Example 1: List the downstream devices of a gateway' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-a -Target sensor-01 | Out-Null
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-b -Target sensor-02 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeviceRelationship])
+            $Run.Output.Target | Should -Be @('sensor-01', 'sensor-02')
+            $Run.Output.DeviceId | Should -Be @('gateway-01', 'gateway-01')
+        }
+    }
+    'Get-IoTCentralDeviceRelationship / Example 2: Get one relationship by name' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link -Target sensor-01 | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Name | Should -Be 'sensor-link'; $Run.Output.Target | Should -Be 'sensor-01' }
+    }
+    'Get-IoTCentralDeviceRelationship / Example 3: List the relationships of every simulated device' = @{
+        Setup  = {
+            New-DocDevice -Id sim-gateway -Simulated | Out-Null
+            'real-gateway', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId sim-gateway -Name sim-link -Target sensor-01 | Out-Null
+            New-IoTCentralDeviceRelationship -DeviceId real-gateway -Name real-link -Target sensor-01 | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Name | Should -Be 'sim-link' }
+    }
+    'New-IoTCentralDeviceRelationship / Example 1: Attach a downstream device to its gateway' = @{
+        Setup  = { 'gateway-01', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null } }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'sensor-link'
+            (Get-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link).Target | Should -Be 'sensor-01'
+        }
+    }
+    'New-IoTCentralDeviceRelationship / Example 2: Create relationships from a CSV file' = @{
+        Setup  = {
+            'gateway-01', 'gateway-02', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            @(
+                'DeviceId,Name,Target'
+                'gateway-01,link-1,sensor-01'
+                'gateway-02,link-2,sensor-02'
+            ) | Set-Content ./relationships.csv
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be @('link-1', 'link-2')
+            (Get-IoTCentralDeviceRelationship -DeviceId gateway-02).Target | Should -Be 'sensor-02'
+        }
+    }
+    'Set-IoTCentralDeviceRelationship / Example 1: Move a relationship to a replacement device' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link -Target sensor-01 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Target | Should -Be 'sensor-02'
+            (Get-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link).Target | Should -Be 'sensor-02'
+        }
+    }
+    'Remove-IoTCentralDeviceRelationship / Example 1: Detach a downstream device' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link -Target sensor-01 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            Get-IoTCentralDeviceRelationship -DeviceId gateway-01 | Should -BeNullOrEmpty
+            (Get-IoTCentralDevice -Id sensor-01).Id | Should -Be 'sensor-01'
+        }
+    }
+    'Remove-IoTCentralDeviceRelationship / Example 2: Remove every relationship of a gateway' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-a -Target sensor-01 | Out-Null
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-b -Target sensor-02 | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; Get-IoTCentralDeviceRelationship -DeviceId gateway-01 | Should -BeNullOrEmpty }
+    }
     # ---------------------------------------------------------------- Organizations
     'Get-IoTCentralOrganization / Example 1: List every organization' = @{
         Setup  = { New-IoTCentralOrganization -Id washington | Out-Null; New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null }

@@ -59,7 +59,7 @@ internal static class ErrorCodes
     public const string JobHasNoFailedDevices = "JobHasNoFailedDevices";
 
     // Device relationships and attestations.
-    public const string RelationshipNotFound = "RelationshipNotFound";
-    public const string RelationshipExists = "RelationshipAlreadyExists";
-    public const string AttestationNotFound = "AttestationNotFound";
+    public const string RelationshipNotFound = "DeviceRelationshipNotFound";
+    public const string RelationshipExists = "DeviceRelationshipAlreadyExists";
+    public const string AttestationNotFound = "DeviceAttestationNotFound";
 }

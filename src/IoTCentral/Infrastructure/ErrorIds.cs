@@ -29,6 +29,7 @@ namespace IoTCentral.Infrastructure
         internal const string ApiTokenCannotManage = "IoTCentral.ApiTokenCannotManage";
         internal const string InvalidParent = "IoTCentral.InvalidParent";
         internal const string InvalidFilter = "IoTCentral.InvalidFilter";
+        internal const string InvalidRelationship = "IoTCentral.InvalidRelationship";
         internal const string InvalidJobData = "IoTCentral.InvalidJobData";
         internal const string JobTimeout = "IoTCentral.JobTimeout";
         internal const string EmulatorNotStartedHere = "IoTCentral.EmulatorNotStartedHere";
