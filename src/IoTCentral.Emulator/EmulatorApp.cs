@@ -47,6 +47,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DeviceService>();
         builder.Services.AddSingleton<RelationshipService>();
+        builder.Services.AddSingleton<AttestationService>();
         builder.Services.AddSingleton<DeviceTemplateService>();
         builder.Services.AddSingleton<DeviceDataStore>();
         builder.Services.AddSingleton<DeviceModels>();
@@ -75,6 +76,7 @@ internal static class EmulatorApp
         api.MapApiTokenRoutes();
         api.MapDeviceRoutes();
         api.MapRelationshipRoutes();
+        api.MapAttestationRoutes();
         api.MapUserRoutes();
         api.MapOrganizationRoutes();
         api.MapDeviceGroupRoutes();

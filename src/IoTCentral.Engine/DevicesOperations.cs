@@ -12,6 +12,8 @@ namespace IoTCentral.Engine;
 /// <summary>The application's devices.</summary>
 public sealed class DevicesOperations
 {
+    private const string AttestationSegment = "attestation";
+
     private readonly RestClient _rest;
     private readonly ResourceCollection<Device> _devices;
 
@@ -68,6 +70,25 @@ public sealed class DevicesOperations
 
     public Task RemoveRelationshipAsync(string deviceId, string relationshipId, CancellationToken ct) =>
         Relationships(deviceId).RemoveAsync(relationshipId, ct);
+
+    /// <summary>The device's individual attestation; symmetric keys come back as read-only SecureStrings.</summary>
+    public Task<DeviceAttestation> GetAttestationAsync(string deviceId, CancellationToken ct) =>
+        Attestation(deviceId).GetAsync(AttestationSegment, ct);
+
+    /// <summary>PUT of an attestation body (a dictionary tree: type and the symmetricKey, tpm or x509 member).</summary>
+    public Task<DeviceAttestation> SetAttestationAsync(string deviceId, IDictionary<string, object?> attestation, CancellationToken ct) =>
+        Attestation(deviceId).PutAsync(AttestationSegment, JsonTreeWriter.ToUtf8(attestation), ct);
+
+    /// <summary>A JSON merge patch of the attestation, such as a new secondary key or certificate.</summary>
+    public Task<DeviceAttestation> UpdateAttestationAsync(string deviceId, IDictionary<string, object?> changes, CancellationToken ct) =>
+        Attestation(deviceId).PatchAsync(AttestationSegment, changes, ct);
+
+    public Task RemoveAttestationAsync(string deviceId, CancellationToken ct) => Attestation(deviceId).RemoveAsync(AttestationSegment, ct);
+
+    // The attestation is a single resource below the device: the device's path is its "collection" and the fixed
+    // segment its id, which gives it the collection's handling of lost answers to PUT and DELETE.
+    private ResourceCollection<DeviceAttestation> Attestation(string deviceId) =>
+        new(_rest, _devices.PathOf(deviceId), root => DeviceAttestationJson.Read(deviceId, root));
 
     // Relationships are a collection under one device, so the collection's path carries the escaped device id.
     private ResourceCollection<DeviceRelationship> Relationships(string deviceId) =>

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 
 namespace IoTCentral.Module.Tests;
@@ -11,22 +10,11 @@ public sealed class DeviceRelationshipCmdletTests : ModuleTestBase
     {
     }
 
-    private PowerShellResult Run(string script, params (string Name, object Value)[] variables)
-    {
-        var table = new Hashtable();
-        foreach (var (name, value) in variables)
-        {
-            table[name] = value;
-        }
-
-        return Shell.Run(script, table);
-    }
-
     [Fact]
     public void New_Get_Set_and_Remove_work_through_the_pipeline()
     {
         var gateway = UniqueId("gw");
-        var result = Run(
+        var result = RunWith(
             """
             New-IoTCentralDevice -Id $gateway | Out-Null
             New-IoTCentralDevice -Id "$gateway-a" | Out-Null
@@ -56,7 +44,7 @@ public sealed class DeviceRelationshipCmdletTests : ModuleTestBase
     public void Unknown_devices_relationships_and_targets_fail_with_clear_errors()
     {
         var gateway = UniqueId("gw");
-        var result = Run(
+        var result = RunWith(
             """
             New-IoTCentralDevice -Id $gateway | Out-Null
             Get-IoTCentralDeviceRelationship -DeviceId no-such-device
@@ -81,7 +69,7 @@ public sealed class DeviceRelationshipCmdletTests : ModuleTestBase
     public void A_second_relationship_to_the_same_target_is_refused()
     {
         var gateway = UniqueId("gw");
-        var result = Run(
+        var result = RunWith(
             """
             New-IoTCentralDevice -Id $gateway | Out-Null
             New-IoTCentralDevice -Id "$gateway-a" | Out-Null
@@ -99,7 +87,7 @@ public sealed class DeviceRelationshipCmdletTests : ModuleTestBase
     [InlineData("New-IoTCentralDeviceRelationship -DeviceId gw -Name ok -Target 'bad target' -Verbose", "ParameterArgumentValidationError")]
     public void Bad_input_is_refused_before_any_request(string script, string errorId)
     {
-        var result = Run(script);
+        var result = RunWith(script);
         Assert.StartsWith(errorId + ",", result.TerminatingRecord!.FullyQualifiedErrorId);
         Assert.DoesNotContain(result.Verbose, v => v.Contains("/api/", StringComparison.Ordinal));
     }
@@ -107,7 +95,7 @@ public sealed class DeviceRelationshipCmdletTests : ModuleTestBase
     [Fact]
     public void A_device_cannot_relate_to_itself()
     {
-        var result = Run("New-IoTCentralDeviceRelationship -DeviceId gw-self -Name self -Target gw-self -Verbose");
+        var result = RunWith("New-IoTCentralDeviceRelationship -DeviceId gw-self -Name self -Target gw-self -Verbose");
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("IoTCentral.InvalidRelationship,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
@@ -118,7 +106,7 @@ public sealed class DeviceRelationshipCmdletTests : ModuleTestBase
     public void WhatIf_changes_nothing()
     {
         var gateway = UniqueId("gw");
-        var result = Run(
+        var result = RunWith(
             """
             New-IoTCentralDevice -Id $gateway | Out-Null
             New-IoTCentralDevice -Id "$gateway-a" | Out-Null

@@ -30,6 +30,9 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidParent = "IoTCentral.InvalidParent";
         internal const string InvalidFilter = "IoTCentral.InvalidFilter";
         internal const string InvalidRelationship = "IoTCentral.InvalidRelationship";
+        internal const string InvalidKey = "IoTCentral.InvalidKey";
+        internal const string InvalidCertificate = "IoTCentral.InvalidCertificate";
+        internal const string CertificateFileNotFound = "IoTCentral.CertificateFileNotFound";
         internal const string InvalidJobData = "IoTCentral.InvalidJobData";
         internal const string JobTimeout = "IoTCentral.JobTimeout";
         internal const string EmulatorNotStartedHere = "IoTCentral.EmulatorNotStartedHere";
