@@ -47,6 +47,8 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
         builder.Services.AddSingleton<ApiTokenService>();
         builder.Services.AddSingleton<DeviceService>();
+        builder.Services.AddSingleton<RelationshipService>();
+        builder.Services.AddSingleton<AttestationService>();
         builder.Services.AddSingleton<DeviceTemplateService>();
         builder.Services.AddSingleton<DeviceDataStore>();
         builder.Services.AddSingleton<DeviceModels>();
@@ -74,6 +76,8 @@ internal static class EmulatorApp
         api.MapRoleRoutes();
         api.MapApiTokenRoutes();
         api.MapDeviceRoutes();
+        api.MapRelationshipRoutes();
+        api.MapAttestationRoutes();
         api.MapUserRoutes();
         api.MapOrganizationRoutes();
         api.MapDeviceGroupRoutes();

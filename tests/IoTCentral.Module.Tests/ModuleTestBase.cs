@@ -21,6 +21,18 @@ public abstract class ModuleTestBase : IClassFixture<EmulatorFixture>, IDisposab
     protected PowerShellResult Connect() =>
         Shell.Run("Connect-IoTCentral -ApplicationUrl $url -ApiToken $adminToken", AdminVariables);
 
+    /// <summary>Runs a script with the given variables set.</summary>
+    protected PowerShellResult RunWith(string script, params (string Name, object Value)[] variables)
+    {
+        var table = new Hashtable();
+        foreach (var (name, value) in variables)
+        {
+            table[name] = value;
+        }
+
+        return Shell.Run(script, table);
+    }
+
     protected static string UniqueId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
 
     public void Dispose() => Shell.Dispose();

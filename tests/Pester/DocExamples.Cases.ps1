@@ -1339,6 +1339,197 @@
         }
     }
 
+    # ---------------------------------------------------------------- Device relationships
+    'Get-IoTCentralDeviceRelationship / Example 1: List the downstream devices of a gateway' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-a -Target sensor-01 | Out-Null
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-b -Target sensor-02 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeviceRelationship])
+            $Run.Output.Target | Should -Be @('sensor-01', 'sensor-02')
+            $Run.Output.DeviceId | Should -Be @('gateway-01', 'gateway-01')
+        }
+    }
+    'Get-IoTCentralDeviceRelationship / Example 2: Get one relationship by name' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link -Target sensor-01 | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Name | Should -Be 'sensor-link'; $Run.Output.Target | Should -Be 'sensor-01' }
+    }
+    'Get-IoTCentralDeviceRelationship / Example 3: List the relationships of every simulated device' = @{
+        Setup  = {
+            New-DocDevice -Id sim-gateway -Simulated | Out-Null
+            'real-gateway', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId sim-gateway -Name sim-link -Target sensor-01 | Out-Null
+            New-IoTCentralDeviceRelationship -DeviceId real-gateway -Name real-link -Target sensor-01 | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Name | Should -Be 'sim-link' }
+    }
+    'New-IoTCentralDeviceRelationship / Example 1: Attach a downstream device to its gateway' = @{
+        Setup  = { 'gateway-01', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null } }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be 'sensor-link'
+            (Get-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link).Target | Should -Be 'sensor-01'
+        }
+    }
+    'New-IoTCentralDeviceRelationship / Example 2: Create relationships from a CSV file' = @{
+        Setup  = {
+            'gateway-01', 'gateway-02', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            @(
+                'DeviceId,Name,Target'
+                'gateway-01,link-1,sensor-01'
+                'gateway-02,link-2,sensor-02'
+            ) | Set-Content ./relationships.csv
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Name | Should -Be @('link-1', 'link-2')
+            (Get-IoTCentralDeviceRelationship -DeviceId gateway-02).Target | Should -Be 'sensor-02'
+        }
+    }
+    'Set-IoTCentralDeviceRelationship / Example 1: Move a relationship to a replacement device' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link -Target sensor-01 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Target | Should -Be 'sensor-02'
+            (Get-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link).Target | Should -Be 'sensor-02'
+        }
+    }
+    'Remove-IoTCentralDeviceRelationship / Example 1: Detach a downstream device' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name sensor-link -Target sensor-01 | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            Get-IoTCentralDeviceRelationship -DeviceId gateway-01 | Should -BeNullOrEmpty
+            (Get-IoTCentralDevice -Id sensor-01).Id | Should -Be 'sensor-01'
+        }
+    }
+    'Remove-IoTCentralDeviceRelationship / Example 2: Remove every relationship of a gateway' = @{
+        Setup  = {
+            'gateway-01', 'sensor-01', 'sensor-02' | ForEach-Object { New-DocDevice -Id $_ | Out-Null }
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-a -Target sensor-01 | Out-Null
+            New-IoTCentralDeviceRelationship -DeviceId gateway-01 -Name link-b -Target sensor-02 | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; Get-IoTCentralDeviceRelationship -DeviceId gateway-01 | Should -BeNullOrEmpty }
+    }
+    # ---------------------------------------------------------------- Device attestations
+    'Get-IoTCentralDeviceAttestation / Example 1: Get a device''s attestation' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            $key = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
+            Set-IoTCentralDeviceAttestation -DeviceId thermostat-01 -PrimaryKey $key -SecondaryKey $key
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeviceAttestation])
+            $Run.Output[0].Type | Should -Be 'symmetricKey'
+            $Run.Output[0].PrimaryKey | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([byte[]](1..32))))
+        }
+    }
+    'Get-IoTCentralDeviceAttestation / Example 2: Read the primary key as plain text' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            $key = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
+            Set-IoTCentralDeviceAttestation -DeviceId thermostat-01 -PrimaryKey $key -SecondaryKey $key
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be ([Convert]::ToBase64String([byte[]](1..32))) }
+    }
+    'Set-IoTCentralDeviceAttestation / Example 1: Give a device its own symmetric keys' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            # Read-Host stands for the person typing each key.
+            function Read-Host([switch] $AsSecureString, [string] $Prompt) {
+                ConvertTo-SecureString ([Convert]::ToBase64String([byte[]]((1..32) | ForEach-Object { $_ + $Prompt.Length }))) -AsPlainText -Force
+            }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $plain = Get-IoTCentralDeviceAttestation -DeviceId thermostat-01 -AsPlainText
+            $plain.Type | Should -Be 'symmetricKey'
+            $plain.PrimaryKey | Should -Not -Be $plain.SecondaryKey
+            $Run.Text | Should -Not -Match ([regex]::Escape($plain.PrimaryKey))
+        }
+    }
+    'Set-IoTCentralDeviceAttestation / Example 2: Rotate the secondary key' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            $old = ConvertTo-SecureString ([Convert]::ToBase64String([byte[]](1..32))) -AsPlainText -Force
+            Set-IoTCentralDeviceAttestation -DeviceId thermostat-01 -PrimaryKey $old -SecondaryKey $old
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $plain = Get-IoTCentralDeviceAttestation -DeviceId thermostat-01 -AsPlainText
+            $plain.PrimaryKey | Should -Be ([Convert]::ToBase64String([byte[]](1..32)))
+            $plain.SecondaryKey | Should -Be ([Convert]::ToBase64String($bytes))
+        }
+    }
+    'Set-IoTCentralDeviceAttestation / Example 3: Use an X.509 certificate from a file' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            $request = [Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=thermostat-01', [Security.Cryptography.ECDsa]::Create(), 'SHA256')
+            $docCertificate = $request.CreateSelfSigned([datetimeoffset]::UtcNow, [datetimeoffset]::UtcNow.AddDays(30))
+            [IO.File]::WriteAllText("$PWD/thermostat-01.cer", $docCertificate.ExportCertificatePem())
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Type | Should -Be 'x509'
+            $Run.Output.PrimaryThumbprint | Should -Be $docCertificate.Thumbprint
+        }
+    }
+    'Set-IoTCentralDeviceAttestation / Example 4: Add a secondary certificate from an X509Certificate2' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            $make = { param($name) [Security.Cryptography.X509Certificates.CertificateRequest]::new("CN=$name", [Security.Cryptography.ECDsa]::Create(), 'SHA256').CreateSelfSigned([datetimeoffset]::UtcNow, [datetimeoffset]::UtcNow.AddDays(30)) }
+            $first = & $make thermostat-01
+            $next = & $make thermostat-01-next
+            [IO.File]::WriteAllBytes("$PWD/thermostat-01-next.cer", $next.RawData)
+            Set-IoTCentralDeviceAttestation -DeviceId thermostat-01 -PrimaryCertificate $first
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $attestation = Get-IoTCentralDeviceAttestation -DeviceId thermostat-01
+            $attestation.PrimaryThumbprint | Should -Be $first.Thumbprint
+            $attestation.SecondaryThumbprint | Should -Be $next.Thumbprint
+        }
+    }
+    'Set-IoTCentralDeviceAttestation / Example 5: Register a TPM device' = @{
+        Setup  = {
+            New-DocDevice -Id sensor-01 | Out-Null
+            $docEndorsementKey = [Convert]::ToBase64String([byte[]](1..200))
+            Set-Content ./sensor-01-ek.txt $docEndorsementKey
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $attestation = Get-IoTCentralDeviceAttestation -DeviceId sensor-01
+            $attestation.Type | Should -Be 'tpm'
+            $attestation.TpmEndorsementKey | Should -Be $docEndorsementKey
+        }
+    }
+    'Remove-IoTCentralDeviceAttestation / Example 1: Remove the attestation of one device' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 | Out-Null
+            Set-IoTCentralDeviceAttestation -DeviceId thermostat-01 -EndorsementKey ([Convert]::ToBase64String([byte[]](1..200)))
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            Get-IoTCentralDeviceAttestation -DeviceId thermostat-01 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            (Get-IoTCentralDevice -Id thermostat-01).Id | Should -Be 'thermostat-01'
+        }
+    }
     # ---------------------------------------------------------------- Organizations
     'Get-IoTCentralOrganization / Example 1: List every organization' = @{
         Setup  = { New-IoTCentralOrganization -Id washington | Out-Null; New-IoTCentralOrganization -Id seattle -Parent washington | Out-Null }

@@ -58,4 +58,9 @@ internal static class ErrorCodes
     public const string JobNotStopped = "JobNotStopped";
     public const string JobHasNoFailedDevices = "JobHasNoFailedDevices";
     public const string ScheduledJobNotFound = "ScheduledJobNotFound";
+
+    // Device relationships and attestations.
+    public const string RelationshipNotFound = "DeviceRelationshipNotFound";
+    public const string RelationshipExists = "DeviceRelationshipAlreadyExists";
+    public const string AttestationNotFound = "DeviceAttestationNotFound";
 }

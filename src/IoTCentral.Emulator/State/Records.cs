@@ -18,7 +18,10 @@ internal sealed record ApiTokenRecord(string Id, IReadOnlyList<RoleAssignmentRec
 /// <summary>Symmetric keys of a device (base64 of 64 random bytes each), generated at creation and kept.</summary>
 internal sealed record SymmetricKeyRecord(string PrimaryKey, string SecondaryKey);
 
-/// <summary>A stored device.</summary>
+/// <summary>
+/// A stored device. Its relationships (where it is the source) and its individual attestation live with it, so they
+/// are saved, loaded and removed with the device; both are null in records written before they existed.
+/// </summary>
 internal sealed record DeviceRecord(
     string Id,
     string Etag,
@@ -28,7 +31,34 @@ internal sealed record DeviceRecord(
     bool Provisioned,
     bool Simulated,
     IReadOnlyList<string> Organizations,
-    SymmetricKeyRecord SymmetricKey);
+    SymmetricKeyRecord SymmetricKey,
+    IReadOnlyList<RelationshipRecord>? Relationships = null,
+    AttestationRecord? Attestation = null)
+{
+    [JsonIgnore]
+    public IReadOnlyList<RelationshipRecord> RelationshipList => Relationships ?? [];
+
+    /// <summary>The keys the device signs with: its symmetric-key attestation's when it has one, else the generated ones.</summary>
+    [JsonIgnore]
+    public SymmetricKeyRecord ActiveKeys => Attestation?.SymmetricKey ?? SymmetricKey;
+}
+
+/// <summary>A relationship from the device that holds it (the source) to <see cref="Target"/>.</summary>
+internal sealed record RelationshipRecord(string Id, string Target);
+
+/// <summary>
+/// A device's individual attestation: exactly one of the three kinds is set, as <see cref="Type"/> says. X.509
+/// certificates are kept as base64 DER (PEM input is converted) with their SHA-1 thumbprints computed at write time.
+/// </summary>
+internal sealed record AttestationRecord(
+    string Type,
+    SymmetricKeyRecord? SymmetricKey,
+    string? TpmEndorsementKey,
+    X509CertificateRecord? PrimaryCertificate,
+    X509CertificateRecord? SecondaryCertificate);
+
+/// <summary>A stored client certificate and its thumbprint (upper-case hex).</summary>
+internal sealed record X509CertificateRecord(string Certificate, string Sha1Thumbprint);
 
 /// <summary>A stored organization; <see cref="Parent"/> is null for a top-level organization.</summary>
 internal sealed record OrganizationRecord(string Id, string DisplayName, string? Parent);

@@ -7,6 +7,9 @@ namespace IoTCentral.Engine.Internal;
 /// <summary>Moves secrets between SecureString and string only at the edges where a string is unavoidable.</summary>
 internal static class SecureStrings
 {
+    /// <summary>A read-only SecureString of a secret the service answered, or null when it answered none.</summary>
+    public static SecureString? ProtectOrNull(string? value) => string.IsNullOrEmpty(value) ? null : ToReadOnly(value!);
+
     public static SecureString ToReadOnly(string value)
     {
         var secure = new SecureString();

@@ -14,14 +14,11 @@ internal static class DeviceCredentialJson
         {
             DeviceId = deviceId,
             IdScope = element.GetString("idScope") ?? string.Empty,
-            PrimaryKey = Protect(symmetricKey?.GetString("primaryKey")),
-            SecondaryKey = Protect(symmetricKey?.GetString("secondaryKey")),
+            PrimaryKey = SecureStrings.ProtectOrNull(symmetricKey?.GetString("primaryKey")),
+            SecondaryKey = SecureStrings.ProtectOrNull(symmetricKey?.GetString("secondaryKey")),
             PrimaryCertificate = certificates?.GetObject("primary")?.GetString("certificate"),
             SecondaryCertificate = certificates?.GetObject("secondary")?.GetString("certificate"),
             TpmEndorsementKey = element.GetObject("tpm")?.GetString("endorsementKey"),
         };
     }
-
-    private static System.Security.SecureString? Protect(string? value) =>
-        string.IsNullOrEmpty(value) ? null : SecureStrings.ToReadOnly(value!);
 }

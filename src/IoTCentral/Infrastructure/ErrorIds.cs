@@ -30,6 +30,10 @@ namespace IoTCentral.Infrastructure
         internal const string ApiTokenCannotManage = "IoTCentral.ApiTokenCannotManage";
         internal const string InvalidParent = "IoTCentral.InvalidParent";
         internal const string InvalidFilter = "IoTCentral.InvalidFilter";
+        internal const string InvalidRelationship = "IoTCentral.InvalidRelationship";
+        internal const string InvalidKey = "IoTCentral.InvalidKey";
+        internal const string InvalidCertificate = "IoTCentral.InvalidCertificate";
+        internal const string CertificateFileNotFound = "IoTCentral.CertificateFileNotFound";
         internal const string InvalidJobData = "IoTCentral.InvalidJobData";
         internal const string InvalidSchedule = "IoTCentral.InvalidSchedule";
         internal const string JobTimeout = "IoTCentral.JobTimeout";

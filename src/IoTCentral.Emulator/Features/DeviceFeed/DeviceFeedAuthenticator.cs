@@ -48,7 +48,7 @@ internal sealed class DeviceFeedAuthenticator(StateStore store, EmulatorSettings
         }
 
         var signature = Unescape(sig);
-        var keys = device.SymmetricKey;
+        var keys = device.ActiveKeys;
         if (!SharedAccessSignature.SignatureMatches(DeviceFeedSignature.Sign(keys.PrimaryKey, sr, se), signature)
             && !SharedAccessSignature.SignatureMatches(DeviceFeedSignature.Sign(keys.SecondaryKey, sr, se), signature))
         {

@@ -50,8 +50,7 @@ internal static class DeviceRoutes
         api.MapGet("/devices/{deviceId}/credentials", (string deviceId, DeviceService devices) =>
             {
                 var (idScope, device) = devices.GetWithScope(deviceId);
-                var keys = device.SymmetricKey;
-                return Json(new DeviceCredentialsResponse(idScope, new SymmetricKeyResponse(keys.PrimaryKey, keys.SecondaryKey)));
+                return Json(DeviceCredentialsResponse.From(idScope, device));
             })
             .RequirePermission(Permission.ManageDevices);
     }

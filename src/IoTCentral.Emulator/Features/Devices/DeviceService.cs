@@ -55,7 +55,17 @@ internal sealed class DeviceService(StateStore store)
 
     public async Task RemoveAsync(string deviceId)
     {
-        if (!await store.WriteAsync(s => s.Devices.Remove(deviceId)))
+        var removed = await store.WriteAsync(s =>
+        {
+            if (!s.Devices.Remove(deviceId))
+            {
+                return false;
+            }
+
+            RelationshipService.ForgetTarget(s, deviceId);
+            return true;
+        });
+        if (!removed)
         {
             throw NotFound(deviceId);
         }
