@@ -44,7 +44,7 @@ public class ApiSurfaceTests
                 "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery",
                 "EntraSignIn", "EntraSignInKind", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
                 "JsonText", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
-                "RawResponse", "RequestLog", "RolesOperations", "SignedInIdentity", "UsersOperations"
+                "RawResponse", "RequestLog", "RolesOperations", "ScheduledJobsOperations", "SignedInIdentity", "UsersOperations"
             },
             names);
     }
