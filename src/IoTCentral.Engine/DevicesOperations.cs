@@ -10,20 +10,15 @@ using IoTCentral.Models;
 namespace IoTCentral.Engine;
 
 /// <summary>The application's devices.</summary>
-public sealed class DevicesOperations
+public sealed class DevicesOperations : CollectionOperations<Device>
 {
     private const string AttestationSegment = "attestation";
 
     private readonly RestClient _rest;
-    private readonly ResourceCollection<Device> _devices;
 
     internal DevicesOperations(RestClient rest)
-    {
-        _rest = rest;
-        _devices = new ResourceCollection<Device>(rest, "devices", DeviceJson.Read);
-    }
-
-    public Task<Page<Device>> ListAsync(string? nextLink, CancellationToken ct) => _devices.ListAsync(nextLink, ct);
+        : base(new ResourceCollection<Device>(rest, "devices", DeviceJson.Read))
+        => _rest = rest;
 
     /// <summary>
     /// Devices_List with the preview's server-side options (query parameters filter, orderby and maxpagesize, which only
@@ -67,8 +62,6 @@ public sealed class DevicesOperations
         return _rest.SendJsonAsync(RequestMethod.Get, path!, null, RestClient.JsonContentType, QueryOperations.ApiVersion, null, root => PageJson.Read(root, DeviceJson.Read), ct);
     }
 
-    public Task<Device> GetAsync(string id, CancellationToken ct) => _devices.GetAsync(id, ct);
-
     /// <summary>PUT /devices/{id} with the properties the caller set (display name, template, enabled, simulated, organizations).</summary>
     public Task<Device> CreateAsync(Device device, CancellationToken ct)
     {
@@ -77,17 +70,12 @@ public sealed class DevicesOperations
             throw new ArgumentNullException(nameof(device));
         }
 
-        return _devices.PutAsync(device.Id, DeviceJson.WriteCreate(device), ct);
+        return Collection.PutAsync(device.Id, DeviceJson.WriteCreate(device), ct);
     }
-
-    /// <summary>A JSON merge patch: <paramref name="changes"/> keys are the JSON names (displayName, template, enabled, simulated, organizations).</summary>
-    public Task<Device> UpdateAsync(string id, IDictionary<string, object?> changes, CancellationToken ct) => _devices.PatchAsync(id, changes, ct);
-
-    public Task RemoveAsync(string id, CancellationToken ct) => _devices.RemoveAsync(id, ct);
 
     /// <summary>The DPS id scope and keys; the keys come back as read-only SecureStrings.</summary>
     public Task<DeviceCredential> GetCredentialsAsync(string id, CancellationToken ct) =>
-        _rest.SendJsonAsync(RequestMethod.Get, _devices.PathOf(id) + "/credentials", null, RestClient.JsonContentType, root => DeviceCredentialJson.Read(id, root), ct);
+        _rest.SendJsonAsync(RequestMethod.Get, Collection.PathOf(id) + "/credentials", null, RestClient.JsonContentType, root => DeviceCredentialJson.Read(id, root), ct);
 
     public Task<Page<DeviceRelationship>> ListRelationshipsAsync(string deviceId, string? nextLink, CancellationToken ct) =>
         Relationships(deviceId).ListAsync(nextLink, ct);
@@ -130,9 +118,9 @@ public sealed class DevicesOperations
     // The attestation is a single resource below the device: the device's path is its "collection" and the fixed
     // segment its id, which gives it the collection's handling of lost answers to PUT and DELETE.
     private ResourceCollection<DeviceAttestation> Attestation(string deviceId) =>
-        new(_rest, _devices.PathOf(deviceId), root => DeviceAttestationJson.Read(deviceId, root));
+        new(_rest, Collection.PathOf(deviceId), root => DeviceAttestationJson.Read(deviceId, root));
 
     // Relationships are a collection under one device, so the collection's path carries the escaped device id.
     private ResourceCollection<DeviceRelationship> Relationships(string deviceId) =>
-        new(_rest, _devices.PathOf(deviceId) + "/relationships", root => DeviceRelationshipJson.Read(deviceId, root));
+        new(_rest, Collection.PathOf(deviceId) + "/relationships", root => DeviceRelationshipJson.Read(deviceId, root));
 }

@@ -9,15 +9,12 @@ using IoTCentral.Models;
 namespace IoTCentral.Engine;
 
 /// <summary>The application's users: email users, service principals and Microsoft Entra groups.</summary>
-public sealed class UsersOperations
+public sealed class UsersOperations : CollectionOperations<User>
 {
-    private readonly ResourceCollection<User> _users;
-
-    internal UsersOperations(RestClient rest) => _users = new ResourceCollection<User>(rest, "users", UserJson.Read);
-
-    public Task<Page<User>> ListAsync(string? nextLink, CancellationToken ct) => _users.ListAsync(nextLink, ct);
-
-    public Task<User> GetAsync(string id, CancellationToken ct) => _users.GetAsync(id, ct);
+    internal UsersOperations(RestClient rest)
+        : base(new ResourceCollection<User>(rest, "users", UserJson.Read))
+    {
+    }
 
     /// <summary>
     /// PUT /users/{id}: adds the user, or replaces the one with that id. The body carries <see cref="User.Type"/>, the
@@ -35,14 +32,11 @@ public sealed class UsersOperations
             throw new ArgumentException("A user needs at least one role.", nameof(user));
         }
 
-        return _users.PutAsync(user.Id, UserJson.WriteCreate(user), ct);
+        return Collection.PutAsync(user.Id, UserJson.WriteCreate(user), ct);
     }
 
     /// <summary>
     /// A JSON merge patch: <paramref name="changes"/> keys are the JSON names (email, roles). A roles value replaces the
     /// whole list; it may hold RoleAssignment objects.
     /// </summary>
-    public Task<User> UpdateAsync(string id, IDictionary<string, object?> changes, CancellationToken ct) => _users.PatchAsync(id, changes, ct);
-
-    public Task RemoveAsync(string id, CancellationToken ct) => _users.RemoveAsync(id, ct);
 }

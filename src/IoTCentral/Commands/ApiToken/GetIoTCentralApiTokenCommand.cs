@@ -19,25 +19,12 @@ namespace IoTCentral.Commands.ApiToken
             if (Id != null)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.ApiTokens.GetAsync(id, ct), id, out var token))
-                {
-                    WriteObject(token);
-                }
+                WriteOne((c, ct) => c.ApiTokens.GetAsync(id, ct), id);
 
                 return;
             }
 
-            try
-            {
-                foreach (var token in ReadAllPages<Models.ApiToken>((c, link, ct) => c.ApiTokens.ListAsync(link, ct)))
-                {
-                    WriteObject(token);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, null);
-            }
+            WriteAllPages((c, link, ct) => c.ApiTokens.ListAsync(link, ct), null);
         }
     }
 }

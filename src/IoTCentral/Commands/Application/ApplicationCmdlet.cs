@@ -2,6 +2,9 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IoTCentral.Engine;
 using IoTCentral.Infrastructure;
 using IoTCentral.Models;
 
@@ -26,6 +29,9 @@ namespace IoTCentral.Commands.Application
         [ValidateNotNullOrEmpty]
         public string? SubscriptionId { get; set; }
 
+        [Parameter]
+        public SwitchParameter NoWait { get; set; }
+
         protected string Describe(string subscription) => "IoT Central application '" + Name + "' (resource group '" + ResourceGroup + "', subscription " + subscription + ")";
 
         /// <summary>Reads the application; a missing one is written as IoTCentral.ApplicationNotFound and gives null.</summary>
@@ -34,6 +40,37 @@ namespace IoTCentral.Commands.Application
             var name = Name;
             var group = ResourceGroup;
             return TryCall((c, ct) => c.GetAsync(subscription, group, name, ct), name, out var app) ? Stamp(app) : null;
+        }
+
+        /// <summary>
+        /// Starts a long-running change and waits for it unless -NoWait. True only when the change has finished, so
+        /// the caller may read the result; with -NoWait the operation is written instead, and a failure is written
+        /// against the application's name.
+        /// </summary>
+        protected bool RunToCompletion(Func<ManagementClient, CancellationToken, Task<ApplicationOperationStart>> begin)
+        {
+            if (!TryCall(begin, Name, out var start))
+            {
+                return false;
+            }
+
+            var operation = Stamp(start.Operation);
+            if (NoWait.IsPresent)
+            {
+                WriteObject(operation);
+                return false;
+            }
+
+            try
+            {
+                WaitFor(operation);
+                return true;
+            }
+            catch (IoTCentralException exception)
+            {
+                ReportError(exception, Name);
+                return false;
+            }
         }
 
         protected IoTCentralApplication Stamp(IoTCentralApplication app)

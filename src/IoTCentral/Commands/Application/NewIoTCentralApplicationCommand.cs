@@ -46,8 +46,6 @@ namespace IoTCentral.Commands.Application
         public Hashtable? Tag { get; set; }
 
         /// <summary>Return the operation at once instead of waiting for the application.</summary>
-        [Parameter]
-        public SwitchParameter NoWait { get; set; }
 
         protected override void ProcessItem()
         {
@@ -104,25 +102,8 @@ namespace IoTCentral.Commands.Application
                 body["identity"] = new Dictionary<string, object?> { ["type"] = IdentityType };
             }
 
-            if (!TryCall((c, ct) => c.BeginCreateOrUpdateAsync(subscription, group, name, body, ct), name, out var start))
+            if (!RunToCompletion((c, ct) => c.BeginCreateOrUpdateAsync(subscription, group, name, body, ct)))
             {
-                return;
-            }
-
-            var operation = Stamp(start.Operation);
-            if (NoWait.IsPresent)
-            {
-                WriteObject(operation);
-                return;
-            }
-
-            try
-            {
-                WaitFor(operation);
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportError(exception, name);
                 return;
             }
 

@@ -12,8 +12,6 @@ namespace IoTCentral.Commands.Application
         public SwitchParameter Force { get; set; }
 
         /// <summary>Return the operation at once instead of waiting for it.</summary>
-        [Parameter]
-        public SwitchParameter NoWait { get; set; }
 
         protected override void ProcessItem()
         {
@@ -33,26 +31,7 @@ namespace IoTCentral.Commands.Application
 
             var name = Name;
             var group = ResourceGroup;
-            if (!TryCall((c, ct) => c.BeginDeleteAsync(subscription, group, name, ct), name, out var start))
-            {
-                return;
-            }
-
-            var operation = Stamp(start.Operation);
-            if (NoWait.IsPresent)
-            {
-                WriteObject(operation);
-                return;
-            }
-
-            try
-            {
-                WaitFor(operation);
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportError(exception, name);
-            }
+            RunToCompletion((c, ct) => c.BeginDeleteAsync(subscription, group, name, ct));
         }
 
         private bool IsWhatIf() =>

@@ -37,8 +37,6 @@ namespace IoTCentral.Commands.Application
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>Return the operation at once instead of waiting for it.</summary>
-        [Parameter]
-        public SwitchParameter NoWait { get; set; }
 
         protected override void ProcessItem()
         {
@@ -91,29 +89,7 @@ namespace IoTCentral.Commands.Application
 
             var name = Name;
             var group = ResourceGroup;
-            if (!TryCall((c, ct) => c.BeginUpdateAsync(subscription, group, name, patch, ct), name, out var start))
-            {
-                return;
-            }
-
-            var operation = Stamp(start.Operation);
-            if (NoWait.IsPresent)
-            {
-                WriteObject(operation);
-                return;
-            }
-
-            try
-            {
-                WaitFor(operation);
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportError(exception, name);
-                return;
-            }
-
-            if (PassThru.IsPresent)
+            if (RunToCompletion((c, ct) => c.BeginUpdateAsync(subscription, group, name, patch, ct)) && PassThru.IsPresent)
             {
                 var updated = TryRead(subscription);
                 if (updated != null)

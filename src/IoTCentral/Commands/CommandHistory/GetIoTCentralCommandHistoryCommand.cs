@@ -17,17 +17,7 @@ namespace IoTCentral.Commands.CommandHistory
         protected override void ProcessItem()
         {
             var (id, module, component, name) = (DeviceId, LevelModule, LevelComponent, Name);
-            try
-            {
-                foreach (var run in ReadAllPages<DeviceCommandResult>((c, link, ct) => c.DeviceCommands.ListHistoryAsync(id, module, component, name, link, ct)))
-                {
-                    WriteObject(CommandResultView.ForPowerShell(run));
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, id);
-            }
+            WriteAllPages((c, link, ct) => c.DeviceCommands.ListHistoryAsync(id, module, component, name, link, ct), id, CommandResultView.ForPowerShell);
         }
     }
 }

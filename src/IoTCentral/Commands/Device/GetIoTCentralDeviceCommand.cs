@@ -46,10 +46,7 @@ namespace IoTCentral.Commands.Device
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.Devices.GetAsync(id, ct), id, out var device))
-                {
-                    WriteObject(device);
-                }
+                WriteOne((c, ct) => c.Devices.GetAsync(id, ct), id);
 
                 return;
             }

@@ -19,17 +19,7 @@ namespace IoTCentral.Commands.DeviceComponent
             var id = DeviceId;
             // A piped module lists its own components (and a piped component its siblings) unless -Module says otherwise.
             var module = Module ?? (PipedObject as Models.DeviceModule)?.Name ?? (PipedObject as Models.DeviceComponent)?.Module;
-            try
-            {
-                foreach (var component in ReadAllPages<Models.DeviceComponent>((c, link, ct) => c.DeviceData.ListComponentsAsync(id, module, link, ct)))
-                {
-                    WriteObject(component);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, id);
-            }
+            WriteAllPages((c, link, ct) => c.DeviceData.ListComponentsAsync(id, module, link, ct), id);
         }
     }
 }

@@ -24,25 +24,12 @@ namespace IoTCentral.Commands.DeviceGroup
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.DeviceGroups.GetAsync(id, ct), id, out var group))
-                {
-                    WriteObject(group);
-                }
+                WriteOne((c, ct) => c.DeviceGroups.GetAsync(id, ct), id);
 
                 return;
             }
 
-            try
-            {
-                foreach (var group in ReadAllPages<Models.DeviceGroup>((c, link, ct) => c.DeviceGroups.ListAsync(link, ct)))
-                {
-                    WriteObject(group);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, null);
-            }
+            WriteAllPages((c, link, ct) => c.DeviceGroups.ListAsync(link, ct), null);
         }
     }
 }

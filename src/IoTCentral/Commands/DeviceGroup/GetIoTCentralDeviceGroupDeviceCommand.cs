@@ -19,17 +19,7 @@ namespace IoTCentral.Commands.DeviceGroup
         protected override void ProcessItem()
         {
             var id = Id;
-            try
-            {
-                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.DeviceGroups.ListDevicesAsync(id, link, ct)))
-                {
-                    WriteObject(device);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, id);
-            }
+            WriteAllPages((c, link, ct) => c.DeviceGroups.ListDevicesAsync(id, link, ct), id);
         }
     }
 }

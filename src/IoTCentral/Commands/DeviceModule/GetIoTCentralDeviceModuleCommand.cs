@@ -12,17 +12,7 @@ namespace IoTCentral.Commands.DeviceModule
         protected override void ProcessItem()
         {
             var id = DeviceId;
-            try
-            {
-                foreach (var module in ReadAllPages<Models.DeviceModule>((c, link, ct) => c.DeviceData.ListModulesAsync(id, link, ct)))
-                {
-                    WriteObject(module);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, id);
-            }
+            WriteAllPages((c, link, ct) => c.DeviceData.ListModulesAsync(id, link, ct), id);
         }
     }
 }

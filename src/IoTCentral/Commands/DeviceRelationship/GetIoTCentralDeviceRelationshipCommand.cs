@@ -29,17 +29,7 @@ namespace IoTCentral.Commands.DeviceRelationship
                 return;
             }
 
-            try
-            {
-                foreach (var relationship in ReadAllPages<Models.DeviceRelationship>((c, link, ct) => c.Devices.ListRelationshipsAsync(deviceId, link, ct)))
-                {
-                    WriteObject(relationship);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, deviceId);
-            }
+            WriteAllPages((c, link, ct) => c.Devices.ListRelationshipsAsync(deviceId, link, ct), deviceId);
         }
     }
 }

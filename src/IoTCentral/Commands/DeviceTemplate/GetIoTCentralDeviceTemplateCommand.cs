@@ -27,25 +27,12 @@ namespace IoTCentral.Commands.DeviceTemplate
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.DeviceTemplates.GetAsync(id, ct), id, out var template))
-                {
-                    WriteObject(DeviceTemplateView.ForPowerShell(template));
-                }
+                WriteOne((c, ct) => c.DeviceTemplates.GetAsync(id, ct), id, DeviceTemplateView.ForPowerShell);
 
                 return;
             }
 
-            try
-            {
-                foreach (var template in ReadAllPages<Models.DeviceTemplate>((c, link, ct) => c.DeviceTemplates.ListAsync(link, ct)))
-                {
-                    WriteObject(DeviceTemplateView.ForPowerShell(template));
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, null);
-            }
+            WriteAllPages((c, link, ct) => c.DeviceTemplates.ListAsync(link, ct), null, DeviceTemplateView.ForPowerShell);
         }
     }
 }

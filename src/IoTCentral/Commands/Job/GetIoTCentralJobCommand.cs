@@ -24,25 +24,12 @@ namespace IoTCentral.Commands.Job
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.Jobs.GetAsync(id, ct), id, out var job))
-                {
-                    WriteObject(job);
-                }
+                WriteOne((c, ct) => c.Jobs.GetAsync(id, ct), id);
 
                 return;
             }
 
-            try
-            {
-                foreach (var job in ReadAllPages<Models.Job>((c, link, ct) => c.Jobs.ListAsync(link, ct)))
-                {
-                    WriteObject(job);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, null);
-            }
+            WriteAllPages((c, link, ct) => c.Jobs.ListAsync(link, ct), null);
         }
     }
 }

@@ -37,10 +37,7 @@ namespace IoTCentral.Commands.Organization
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.Organizations.GetAsync(id, ct), id, out var organization))
-                {
-                    WriteObject(organization);
-                }
+                WriteOne((c, ct) => c.Organizations.GetAsync(id, ct), id);
 
                 return;
             }

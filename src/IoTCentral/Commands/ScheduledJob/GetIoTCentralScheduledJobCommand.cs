@@ -24,25 +24,12 @@ namespace IoTCentral.Commands.ScheduledJob
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.ScheduledJobs.GetAsync(id, ct), id, out var job))
-                {
-                    WriteObject(job);
-                }
+                WriteOne((c, ct) => c.ScheduledJobs.GetAsync(id, ct), id);
 
                 return;
             }
 
-            try
-            {
-                foreach (var job in ReadAllPages<Models.ScheduledJob>((c, link, ct) => c.ScheduledJobs.ListAsync(link, ct)))
-                {
-                    WriteObject(job);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, null);
-            }
+            WriteAllPages((c, link, ct) => c.ScheduledJobs.ListAsync(link, ct), null);
         }
     }
 }

@@ -19,17 +19,7 @@ namespace IoTCentral.Commands.ScheduledJob
         protected override void ProcessItem()
         {
             var id = Id;
-            try
-            {
-                foreach (var job in ReadAllPages<Models.Job>((c, link, ct) => c.ScheduledJobs.ListJobsAsync(id, link, ct)))
-                {
-                    WriteObject(job);
-                }
-            }
-            catch (IoTCentralException exception)
-            {
-                ReportServiceError(exception, id);
-            }
+            WriteAllPages((c, link, ct) => c.ScheduledJobs.ListJobsAsync(id, link, ct), id);
         }
     }
 }

@@ -30,10 +30,7 @@ namespace IoTCentral.Commands.User
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                if (TryCall((c, ct) => c.Users.GetAsync(id, ct), id, out var user))
-                {
-                    WriteObject(user);
-                }
+                WriteOne((c, ct) => c.Users.GetAsync(id, ct), id);
 
                 return;
             }
