@@ -39,7 +39,6 @@ public sealed class EnrollmentGroupCmdletTests : ModuleTestBase
             "$created"
             $created.psobject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }
             Set-IoTCentralEnrollmentGroup -Id $id -SecondaryKey $rotated -Enabled $false -PassThru -Verbose -Debug
-            Get-IoTCentralEnrollmentGroup | Where-Object Id -eq $id | Format-Table | Out-String
             Get-IoTCentralEnrollmentGroup -Id $id -AsPlainText
             """,
             ("id", id), ("primary", Secrets.Protect(primary)), ("rotated", Secrets.Protect(rotated)));
