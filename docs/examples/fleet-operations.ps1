@@ -7,7 +7,7 @@
     Without parameters it runs against the local emulator (start it first with
     `dotnet run --project src/IoTCentral.Emulator`). Give -ApplicationUrl and -ApiToken (an administrator token as a
     SecureString) to run it against a real application. Everything it creates carries -Prefix in its id; -Cleanup
-    removes it all again (the device template stays, as other scripts may use it).
+    removes it all again (the device template stays, as other scripts use it too).
     The CA certificate is a throwaway one made here with .NET's CertificateRequest (works on Linux and Windows);
     in production it comes from your PKI. The script returns one summary object; it never prints a key.
 
@@ -48,12 +48,8 @@ else {
 $region = New-IoTCentralOrganization -Id "$Prefix-emea" -DisplayName 'EMEA' -Session $session
 $site = New-IoTCentralOrganization -Id "$Prefix-berlin" -DisplayName 'Berlin' -Parent $region.Id -Session $session
 
-# 3. Three simulated phones at the site, of the phone template (published unless it already is).
-$templateId = (Get-Content -Raw $TemplatePath | ConvertFrom-Json).'@id'
-$template = Get-IoTCentralDeviceTemplate -Id $templateId -Session $session -ErrorAction SilentlyContinue
-if (-not $template) {
-    $template = New-IoTCentralDeviceTemplate -Path $TemplatePath -Session $session
-}
+# 3. Three simulated phones at the site, of the phone template (publishing it again replaces it with the same model).
+$template = New-IoTCentralDeviceTemplate -Path $TemplatePath -Session $session
 
 $devices = foreach ($n in 1..3) {
     New-IoTCentralDevice -Id "$Prefix-phone-$n" -DisplayName "Berlin phone $n" -Template $template.Id -Simulated -Organization $site.Id -Session $session
