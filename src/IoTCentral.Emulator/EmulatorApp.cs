@@ -5,6 +5,7 @@ using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceGroups;
 using IoTCentral.Emulator.Features.DeviceFeed;
 using IoTCentral.Emulator.Features.Devices;
+using IoTCentral.Emulator.Features.EnrollmentGroups;
 using IoTCentral.Emulator.Features.Jobs;
 using IoTCentral.Emulator.Features.DeviceTemplates;
 using IoTCentral.Emulator.Features.Organizations;
@@ -49,6 +50,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<DeviceService>();
         builder.Services.AddSingleton<RelationshipService>();
         builder.Services.AddSingleton<AttestationService>();
+        builder.Services.AddSingleton<EnrollmentGroupService>();
         builder.Services.AddSingleton<DeviceTemplateService>();
         builder.Services.AddSingleton<DeviceDataStore>();
         builder.Services.AddSingleton<DeviceModels>();
@@ -83,6 +85,7 @@ internal static class EmulatorApp
         api.MapDeviceGroupRoutes();
         api.MapJobRoutes();
         api.MapScheduledJobRoutes();
+        api.MapEnrollmentGroupRoutes();
         api.MapDeviceTemplateRoutes();
         api.MapDeviceDataRoutes();
         api.MapQueryRoutes();

@@ -41,7 +41,7 @@ public class ApiSurfaceTests
             new[]
             {
                 "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "CollectionOperations`1", "DeviceCommandsOperations",
-                "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery",
+                "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery", "EnrollmentGroupsOperations",
                 "EntraSignIn", "EntraSignInKind", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
                 "JsonText", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
                 "RawResponse", "RequestLog", "RolesOperations", "ScheduledJobsOperations", "SignedInIdentity", "UsersOperations"

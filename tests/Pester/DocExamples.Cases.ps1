@@ -1863,4 +1863,121 @@
         Setup  = { New-DocThermostatGroup }
         Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 1; $Run.Output[0].ScheduledJobId | Should -Be 'once-now' }
     }
+    # ---------------------------------------------------------------- Enrollment groups
+    'Get-IoTCentralEnrollmentGroup / Example 1: List the enrollment groups' = @{
+        Setup  = { New-IoTCentralEnrollmentGroup -Id thermostats -DisplayName 'Thermostats' | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.EnrollmentGroup])
+            $Run.Output[0].Id | Should -Be 'thermostats'
+            $Run.Output[0].PrimaryKey | Should -BeOfType ([securestring])
+            $Run.Text | Should -Not -Match ([regex]::Escape((Get-IoTCentralEnrollmentGroup -Id thermostats -AsPlainText).PrimaryKey))
+        }
+    }
+    'Get-IoTCentralEnrollmentGroup / Example 2: Read a group''s primary key as plain text' = @{
+        Setup  = {
+            $docKey = [Convert]::ToBase64String([byte[]](1..32))
+            New-IoTCentralEnrollmentGroup -Id thermostats -DisplayName 'Thermostats' -PrimaryKey (ConvertTo-SecureString $docKey -AsPlainText -Force) | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be $docKey }
+    }
+    'New-IoTCentralEnrollmentGroup / Example 1: Create a symmetric key group for IoT devices' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0].Id | Should -Be 'thermostats'
+            $Run.Output[0].AttestationType | Should -Be 'symmetricKey'
+            $Run.Output[0].Type | Should -Be 'iot'
+            $Run.Output[0].SecondaryKey | Should -BeOfType ([securestring])
+        }
+    }
+    'New-IoTCentralEnrollmentGroup / Example 2: Create an X.509 group for IoT Edge devices from a CA certificate' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0].AttestationType | Should -Be 'x509'
+            $Run.Output[0].Type | Should -Be 'iotEdge'
+            $Run.Output[0].PrimaryCertificate.Thumbprint | Should -Be $ca.Thumbprint
+            $Run.Output[0].PrimaryCertificate.Verified | Should -BeFalse
+        }
+    }
+    'Set-IoTCentralEnrollmentGroup / Example 1: Disable a group' = @{
+        Setup  = { New-IoTCentralEnrollmentGroup -Id thermostats -DisplayName 'Thermostats' | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralEnrollmentGroup -Id thermostats).Enabled | Should -BeFalse }
+    }
+    'Set-IoTCentralEnrollmentGroup / Example 2: Rotate the secondary key' = @{
+        Setup  = {
+            $docKey = [Convert]::ToBase64String([byte[]](1..32))
+            New-IoTCentralEnrollmentGroup -Id thermostats -DisplayName 'Thermostats' -PrimaryKey (ConvertTo-SecureString $docKey -AsPlainText -Force) | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $plain = Get-IoTCentralEnrollmentGroup -Id thermostats -AsPlainText
+            $plain.PrimaryKey | Should -Be $docKey
+            $plain.SecondaryKey | Should -Be ([Convert]::ToBase64String($bytes))
+            $Run.Text | Should -Not -Match ([regex]::Escape($plain.SecondaryKey))
+        }
+    }
+    'Remove-IoTCentralEnrollmentGroup / Example 1: Remove one group' = @{
+        Setup  = { New-IoTCentralEnrollmentGroup -Id thermostats -DisplayName 'Thermostats' | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; Get-IoTCentralEnrollmentGroup | Should -BeNullOrEmpty }
+    }
+    'Remove-IoTCentralEnrollmentGroup / Example 2: Remove every disabled group' = @{
+        Setup  = {
+            New-IoTCentralEnrollmentGroup -Id thermostats -DisplayName 'Thermostats' | Out-Null
+            New-IoTCentralEnrollmentGroup -Id retired -DisplayName 'Retired' -Enabled $false | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralEnrollmentGroup).Id | Should -Be 'thermostats' }
+    }
+    'Get-IoTCentralEnrollmentGroupCertificate / Example 1: See whether a group''s certificates are verified' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.EnrollmentGroupCertificate])
+            $Run.Output[0].Entry | Should -Be 'Primary'
+            $Run.Output[0].Thumbprint | Should -Be $ca.Thumbprint
+            $Run.Output[0].Verified | Should -BeFalse
+        }
+    }
+    'Set-IoTCentralEnrollmentGroupCertificate / Example 1: Add a secondary CA certificate from a file' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].Entry | Should -Be 'Secondary'
+            $Run.Output[0].Thumbprint | Should -Be $ca.Thumbprint
+            (Get-IoTCentralEnrollmentGroup -Id edge-gateways).SecondaryCertificate.Thumbprint | Should -Be $ca.Thumbprint
+        }
+    }
+    'Remove-IoTCentralEnrollmentGroupCertificate / Example 1: Retire the secondary CA' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $group = Get-IoTCentralEnrollmentGroup -Id edge-gateways
+            $group.SecondaryCertificate | Should -BeNullOrEmpty
+            $group.AttestationType | Should -Be 'x509'
+        }
+    }
+    'New-IoTCentralEnrollmentGroupVerificationCode / Example 1: Get a code to sign with an offline CA' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -Match '^[0-9A-F]{16,}$'
+            $code | Should -BeOfType ([IoTCentral.Models.EnrollmentGroupVerificationCode])
+            $code.Entry | Should -Be 'Primary'
+        }
+    }
+    'Confirm-IoTCentralEnrollmentGroupCertificate / Example 1: Verify a CA certificate in one call' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].Verified | Should -BeTrue
+            $Run.Output[0].Thumbprint | Should -Be $ca.Thumbprint
+        }
+    }
+    'Confirm-IoTCentralEnrollmentGroupCertificate / Example 2: Send a verification certificate signed elsewhere' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            (Get-IoTCentralEnrollmentGroupCertificate -Id edge-gateways -Entry Primary).Verified | Should -BeTrue
+        }
+    }
 }

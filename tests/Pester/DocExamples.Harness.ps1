@@ -123,6 +123,7 @@ function Reset-DocApplication {
     @(Get-IoTCentralApiToken -Session $Session) | Remove-IoTCentralApiToken -Force -Session $Session
     @(Get-IoTCentralScheduledJob -Session $Session) | Remove-IoTCentralScheduledJob -Force -Session $Session
     @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
+    @(Get-IoTCentralEnrollmentGroup -Session $Session) | Remove-IoTCentralEnrollmentGroup -Force -Session $Session
     # -Recurse writes parents first, so the reversed list removes every organization after its children.
     $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
     [array]::Reverse($organizations)

@@ -14,4 +14,6 @@ internal enum Permission
     ManageDeviceTemplates,
     ReadOrganizations,
     ManageOrganizations,
+    ReadEnrollmentGroups,
+    ManageEnrollmentGroups,
 }

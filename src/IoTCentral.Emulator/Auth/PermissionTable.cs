@@ -12,12 +12,14 @@ internal static class PermissionTable
     private static readonly Permission[] DeviceManagement =
         [Permission.ReadRoles, Permission.ReadDevices, Permission.ManageDevices, Permission.ReadDeviceTemplates, Permission.ReadOrganizations];
 
+    // Enrollment groups (device connection groups) belong to the whole application, not to an organization, and their
+    // keys let anyone connect devices: builders set them up, operators may look, organization roles get neither.
     // Every role has ReadDevices, so every role may run queries (Query_Run requires ReadDevices: querying reads device data).
     private static readonly Dictionary<string, IReadOnlySet<Permission>> ByRole = new(StringComparer.OrdinalIgnoreCase)
     {
         [BuiltInRoles.Administrator.Id] = Enum.GetValues<Permission>().ToHashSet(),
-        [BuiltInRoles.Builder.Id] = DeviceManagement.Append(Permission.ManageDeviceTemplates).ToHashSet(),
-        [BuiltInRoles.Operator.Id] = DeviceManagement.ToHashSet(),
+        [BuiltInRoles.Builder.Id] = DeviceManagement.Concat([Permission.ManageDeviceTemplates, Permission.ReadEnrollmentGroups, Permission.ManageEnrollmentGroups]).ToHashSet(),
+        [BuiltInRoles.Operator.Id] = DeviceManagement.Append(Permission.ReadEnrollmentGroups).ToHashSet(),
         [BuiltInRoles.OrgAdministrator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgOperator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices, Permission.ReadDeviceTemplates, Permission.ReadOrganizations },

@@ -63,4 +63,10 @@ internal static class ErrorCodes
     public const string RelationshipNotFound = "DeviceRelationshipNotFound";
     public const string RelationshipExists = "DeviceRelationshipAlreadyExists";
     public const string AttestationNotFound = "DeviceAttestationNotFound";
+
+    // Enrollment groups and their X.509 proof of possession.
+    public const string EnrollmentGroupNotFound = "EnrollmentGroupNotFound";
+    public const string CertificateNotFound = "EnrollmentGroupCertificateNotFound";
+    public const string VerificationCodeNotFound = "VerificationCodeNotFound";
+    public const string CertificateNotVerified = "CertificateVerificationFailed";
 }

@@ -26,5 +26,7 @@ internal sealed class EmulatorState
 
     public RecordIndex<ScheduledJobRecord> ScheduledJobs { get; } = new("scheduledJobs");
 
-    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs];
+    public RecordIndex<EnrollmentGroupRecord> EnrollmentGroups { get; } = new("enrollmentGroups");
+
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, EnrollmentGroups];
 }

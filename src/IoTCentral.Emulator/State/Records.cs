@@ -94,3 +94,24 @@ internal sealed record JobRecord(
 /// and enabled); <see cref="Runs"/> counts the occurrences that have come, <see cref="Completed"/> is set when none is left.
 /// </summary>
 internal sealed record ScheduledJobRecord(string Id, string Etag, string Body, int Runs, bool Completed);
+
+/// <summary>
+/// A stored enrollment group. <see cref="AttestationType"/> says which credential it has: symmetric keys (generated
+/// when not given) or up to two X.509 signing (CA) certificates.
+/// </summary>
+internal sealed record EnrollmentGroupRecord(
+    string Id,
+    string Etag,
+    string DisplayName,
+    bool Enabled,
+    string Type,
+    string AttestationType,
+    SymmetricKeyRecord? SymmetricKey,
+    SigningCertificateRecord? Primary,
+    SigningCertificateRecord? Secondary);
+
+/// <summary>
+/// An enrollment group's CA certificate (base64 DER) with its proof-of-possession state: the last verification code
+/// handed out (null once used or before one is asked for) and whether a certificate signed by its key proved it.
+/// </summary>
+internal sealed record SigningCertificateRecord(string Certificate, string Sha1Thumbprint, string Etag, bool Verified, string? VerificationCode);

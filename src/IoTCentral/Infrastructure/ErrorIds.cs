@@ -33,6 +33,7 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidRelationship = "IoTCentral.InvalidRelationship";
         internal const string InvalidKey = "IoTCentral.InvalidKey";
         internal const string InvalidCertificate = "IoTCentral.InvalidCertificate";
+        internal const string InvalidAttestation = "IoTCentral.InvalidAttestation";
         internal const string CertificateFileNotFound = "IoTCentral.CertificateFileNotFound";
         internal const string InvalidJobData = "IoTCentral.InvalidJobData";
         internal const string InvalidSchedule = "IoTCentral.InvalidSchedule";

@@ -14,23 +14,37 @@ public static class SpecSchemas
 {
     public const string SpecFileName = "iotcentral-2022-07-31.json";
 
+    /// <summary>The preview spec, for what only it has (an enrollment group's <c>idScope</c>).</summary>
+    public const string PreviewSpecFileName = "iotcentral-2022-10-31-preview.json";
+
     private static readonly Lazy<Task<JsonSchema>> Root = new(() => LoadStrictAsync(SpecPath, null));
 
-    /// <summary>The spec file: copied next to the tests, else under $(SpecDir) recorded at build time.</summary>
-    public static string SpecPath
-    {
-        get
-        {
-            var copied = Path.Combine(AppContext.BaseDirectory, "spec", SpecFileName);
-            if (File.Exists(copied))
-            {
-                return copied;
-            }
+    private static readonly Lazy<Task<JsonSchema>> PreviewRoot = new(() => LoadStrictAsync(PathOf(PreviewSpecFileName), null));
 
-            var specDir = typeof(SpecSchemas).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .FirstOrDefault(a => a.Key == "SpecDir")?.Value;
-            return Path.Combine(specDir ?? throw new InvalidOperationException("SpecDir metadata is missing."), SpecFileName);
+    /// <summary>The spec file: copied next to the tests, else under $(SpecDir) recorded at build time.</summary>
+    public static string SpecPath => PathOf(SpecFileName);
+
+    private static string PathOf(string fileName)
+    {
+        var copied = Path.Combine(AppContext.BaseDirectory, "spec", fileName);
+        if (File.Exists(copied))
+        {
+            return copied;
         }
+
+        var specDir = typeof(SpecSchemas).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "SpecDir")?.Value;
+        return Path.Combine(specDir ?? throw new InvalidOperationException("SpecDir metadata is missing."), fileName);
+    }
+
+    /// <summary>As <see cref="AssertValidAsync"/>, against the preview spec's definition.</summary>
+    public static async Task AssertValidPreviewAsync(string definition, string json)
+    {
+        var root = await PreviewRoot.Value;
+        var errors = root.Definitions.TryGetValue(definition, out var schema)
+            ? schema.Validate(json).Select(e => e.ToString()).ToList()
+            : throw new ArgumentException($"The preview spec has no definition '{definition}'.", nameof(definition));
+        Assert.True(errors.Count == 0, $"Response does not match the preview spec's #/definitions/{definition}:\n{string.Join("\n", errors)}\nBody: {json}");
     }
 
     public static async Task<JsonSchema> GetAsync(string definition)

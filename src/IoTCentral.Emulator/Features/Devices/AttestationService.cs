@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Features.EnrollmentGroups;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 
@@ -110,17 +109,9 @@ internal sealed class AttestationService(StateStore store)
     {
         var text = certificate.GetString("certificate")
             ?? throw Invalid($"Property 'x509.clientCertificates.{which}.certificate' is required.");
-        try
-        {
-            using var parsed = text.Contains("-----BEGIN", StringComparison.Ordinal)
-                ? X509Certificate2.CreateFromPem(text)
-                : X509CertificateLoader.LoadCertificate(Convert.FromBase64String(text));
-            return new X509CertificateRecord(Convert.ToBase64String(parsed.RawData), Convert.ToHexString(SHA1.HashData(parsed.RawData)));
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
-        {
-            throw Invalid($"Property 'x509.clientCertificates.{which}.certificate' is not an X.509 certificate (base64 DER or PEM).");
-        }
+        using var parsed = CertificateText.TryLoad(text)
+            ?? throw Invalid($"Property 'x509.clientCertificates.{which}.certificate' is not an X.509 certificate (base64 DER or PEM).");
+        return new X509CertificateRecord(Convert.ToBase64String(parsed.RawData), CertificateText.Thumbprint(parsed));
     }
 
     /// <summary>The attestation as a request body, certificates included, to apply a merge-patch to.</summary>
