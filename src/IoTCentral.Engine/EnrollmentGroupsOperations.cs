@@ -13,29 +13,17 @@ namespace IoTCentral.Engine;
 /// The application's enrollment groups, their X.509 CA certificate entries (primary, secondary) and the
 /// proof-of-possession steps that verify those certificates.
 /// </summary>
-public sealed class EnrollmentGroupsOperations
+public sealed class EnrollmentGroupsOperations : CollectionOperations<EnrollmentGroup>
 {
     private readonly RestClient _rest;
-    private readonly ResourceCollection<EnrollmentGroup> _groups;
 
     internal EnrollmentGroupsOperations(RestClient rest)
-    {
-        _rest = rest;
-        _groups = new ResourceCollection<EnrollmentGroup>(rest, "enrollmentGroups", EnrollmentGroupJson.Read);
-    }
-
-    public Task<Page<EnrollmentGroup>> ListAsync(string? nextLink, CancellationToken ct) => _groups.ListAsync(nextLink, ct);
-
-    public Task<EnrollmentGroup> GetAsync(string id, CancellationToken ct) => _groups.GetAsync(id, ct);
+        : base(new ResourceCollection<EnrollmentGroup>(rest, "enrollmentGroups", EnrollmentGroupJson.Read))
+        => _rest = rest;
 
     /// <summary>PUT /enrollmentGroups/{id}: <paramref name="body"/> is the spec's EnrollmentGroup as a dictionary tree.</summary>
     public Task<EnrollmentGroup> CreateAsync(string id, IDictionary<string, object?> body, CancellationToken ct) =>
-        _groups.PutAsync(id, JsonTreeWriter.ToUtf8(body ?? throw new ArgumentNullException(nameof(body))), ct);
-
-    /// <summary>A JSON merge patch (the only media type EnrollmentGroups_Update takes): keys are the JSON names.</summary>
-    public Task<EnrollmentGroup> UpdateAsync(string id, IDictionary<string, object?> changes, CancellationToken ct) => _groups.PatchAsync(id, changes, ct);
-
-    public Task RemoveAsync(string id, CancellationToken ct) => _groups.RemoveAsync(id, ct);
+        Collection.PutAsync(id, JsonTreeWriter.ToUtf8(body ?? throw new ArgumentNullException(nameof(body))), ct);
 
     /// <summary>GET of one certificate entry; <paramref name="entry"/> is primary or secondary (any case).</summary>
     public Task<EnrollmentGroupCertificate> GetCertificateAsync(string id, string entry, CancellationToken ct) =>
@@ -79,10 +67,10 @@ public sealed class EnrollmentGroupsOperations
             null,
             ct);
 
-    private string CertificatePath(string id, string entry) => _groups.PathOf(id) + "/certificates/" + EntrySegment(entry);
+    private string CertificatePath(string id, string entry) => Collection.PathOf(id) + "/certificates/" + EntrySegment(entry);
 
     private ResourceCollection<EnrollmentGroupCertificate> Certificates(string id, string entry) =>
-        new(_rest, _groups.PathOf(id) + "/certificates", root => EnrollmentGroupJson.ReadCertificate(id, EntryName(entry), root));
+        new(_rest, Collection.PathOf(id) + "/certificates", root => EnrollmentGroupJson.ReadCertificate(id, EntryName(entry), root));
 
     private static string EntrySegment(string entry) => EntryName(entry).ToLowerInvariant();
 
