@@ -4,7 +4,8 @@ namespace IoTCentral.Emulator.Auth;
 
 /// <summary>
 /// The one place that says which role may do what. A caller has the union of the permissions of its role
-/// assignments. Organization scoping is not enforced yet: an organization role grants its permissions app-wide.
+/// assignments. Where an assignment names an organization, its permissions hold only there and below
+/// (<see cref="Scope.OrganizationScope"/>).
 /// </summary>
 internal static class PermissionTable
 {
@@ -20,10 +21,19 @@ internal static class PermissionTable
         [BuiltInRoles.Administrator.Id] = Enum.GetValues<Permission>().ToHashSet(),
         [BuiltInRoles.Builder.Id] = DeviceManagement.Concat([Permission.ManageDeviceTemplates, Permission.ReadEnrollmentGroups, Permission.ManageEnrollmentGroups]).ToHashSet(),
         [BuiltInRoles.Operator.Id] = DeviceManagement.Append(Permission.ReadEnrollmentGroups).ToHashSet(),
-        [BuiltInRoles.OrgAdministrator.Id] = DeviceManagement.ToHashSet(),
+        // Org Admin administers its subtree: the users, API tokens and organizations below its own, as well as devices.
+        [BuiltInRoles.OrgAdministrator.Id] = DeviceManagement
+            .Concat([Permission.ReadUsers, Permission.ManageUsers, Permission.ReadApiTokens, Permission.ManageApiTokens, Permission.ManageOrganizations])
+            .ToHashSet(),
         [BuiltInRoles.OrgOperator.Id] = DeviceManagement.ToHashSet(),
         [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices, Permission.ReadDeviceTemplates, Permission.ReadOrganizations },
     };
+
+    // Device templates and enrollment groups belong to the whole application (neither has an organization), so
+    // changing them needs an assignment without an organization.
+    private static readonly IReadOnlySet<Permission> ApplicationWidePermissions = new HashSet<Permission> { Permission.ManageDeviceTemplates, Permission.ManageEnrollmentGroups };
+
+    public static bool IsApplicationWide(Permission permission) => ApplicationWidePermissions.Contains(permission);
 
     public static bool Allows(IEnumerable<string> roleIds, Permission permission) =>
         roleIds.Any(role => ByRole.TryGetValue(role, out var granted) && granted.Contains(permission));

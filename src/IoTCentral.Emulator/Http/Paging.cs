@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Buffers.Text;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,13 @@ internal sealed class Paging(EmulatorSettings settings)
     /// </summary>
     public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, Func<string?, int, IReadOnlyList<TItem>> fetch, Func<TItem, string> id, Func<TItem, TOut> map)
     {
+        // Every list shows only what the caller's organizations cover; records no organization owns pass.
+        var scope = OrganizationScope.Current;
+        if (!scope.IsApplicationWide)
+        {
+            fetch = Admitted(fetch, id, scope);
+        }
+
         var query = context.Request.Query;
         var after = DecodeContinuationToken(query[ContinuationTokenQueryName]);
         var (pageSize, maxPageSize) = EffectivePageSize(query[MaxPageSizeQueryName]);
@@ -55,6 +63,35 @@ internal sealed class Paging(EmulatorSettings settings)
             .OrderBy(position, order)
             .Take(take)
             .ToList(), position, map);
+
+    /// <summary>Fetches past the items the scope hides, so a page is as full as it would be without them.</summary>
+    private static Func<string?, int, IReadOnlyList<TItem>> Admitted<TItem>(Func<string?, int, IReadOnlyList<TItem>> fetch, Func<TItem, string> id, OrganizationScope scope) =>
+        (after, take) =>
+        {
+            var admitted = new List<TItem>(take);
+            while (true)
+            {
+                var batch = fetch(after, take);
+                foreach (var item in batch)
+                {
+                    if (scope.Admits(item))
+                    {
+                        admitted.Add(item);
+                        if (admitted.Count == take)
+                        {
+                            return admitted;
+                        }
+                    }
+                }
+
+                if (batch.Count < take)
+                {
+                    return admitted;
+                }
+
+                after = id(batch[^1]);
+            }
+        };
 
     private (int PageSize, string? MaxPageSize) EffectivePageSize(Microsoft.Extensions.Primitives.StringValues values)
     {

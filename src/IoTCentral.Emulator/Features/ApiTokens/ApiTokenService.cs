@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -48,6 +49,7 @@ internal sealed partial class ApiTokenService(StateStore store, EmulatorSettings
             }
 
             OrganizationService.RequireExisting(state, roles.Select(r => r.Organization), "roles[].organization");
+            OrganizationScope.Current.RequireAssignable(roles);
             state.ApiTokens.Add(tokenId, token);
             return state.Application;
         });

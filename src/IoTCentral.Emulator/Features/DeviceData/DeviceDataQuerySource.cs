@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Text.Json.Nodes;
 using IoTCentral.Emulator.Features.DeviceData.Simulation;
 using IoTCentral.Emulator.Features.DeviceTemplates;
@@ -16,7 +17,9 @@ internal sealed class DeviceDataQuerySource(
 {
     public IEnumerable<QueryDevice> DevicesOfTemplate(string templateId, DateTimeOffset from, DateTimeOffset to)
     {
-        var devices = state.Read(s => s.Devices.Values.Where(d => d.Template == templateId).OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
+        // A caller limited to organizations queries only their devices.
+        var scope = OrganizationScope.Current;
+        var devices = state.Read(s => s.Devices.Values.Where(d => d.Template == templateId && scope.Admits(d)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList());
         var model = templates.FindModel(templateId);
         var now = settings.Clock.GetUtcNow();
         foreach (var device in devices)

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IoTCentral.Emulator.Features.DeviceData;
@@ -45,6 +46,7 @@ internal sealed partial class DeviceGroupService(StateStore store, DeviceTemplat
             }
 
             OrganizationService.RequireExisting(state, group.Organizations, "organizations");
+        OrganizationScope.Current.RequirePlaced(group.Organizations, "organizations");
             return state.DeviceGroups[id] = group;
         });
     }
@@ -58,6 +60,7 @@ internal sealed partial class DeviceGroupService(StateStore store, DeviceTemplat
         var merged = JsonMergePatch.Apply(DeviceGroupResponse.From(current), patch) as JsonObject ?? new JsonObject();
         var group = Parse(id, new JsonFields(merged));
         OrganizationService.RequireExisting(state, group.Organizations, "organizations");
+        OrganizationScope.Current.RequirePlaced(group.Organizations, "organizations");
         return state.DeviceGroups[id] = group;
     });
 
@@ -73,7 +76,7 @@ internal sealed partial class DeviceGroupService(StateStore store, DeviceTemplat
     public IReadOnlyList<DeviceRecord> Devices(string id)
     {
         var (group, devices) = store.Read(s => (s.DeviceGroups.GetValueOrDefault(id), s.Devices.Values.ToList()));
-        if (group is null)
+        if (group is null || !OrganizationScope.Current.Admits(group))
         {
             throw NotFound(id);
         }

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Security.Cryptography;
 using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
@@ -75,6 +76,7 @@ internal sealed class DeviceService(StateStore store)
     private static DeviceRecord Checked(EmulatorState state, DeviceRecord device)
     {
         OrganizationService.RequireExisting(state, device.Organizations, "organizations");
+        OrganizationScope.Current.RequirePlaced(device.Organizations, "organizations");
         return device;
     }
 

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 
@@ -78,7 +79,7 @@ internal sealed class RelationshipService(StateStore store)
             throw ApiException.BadRequest("A device cannot be in a relationship with itself.", ErrorCodes.InvalidRequestBody);
         }
 
-        if (!state.Devices.ContainsKey(relationship.Target))
+        if (!(state.Devices.GetValueOrDefault(relationship.Target) is { } target && OrganizationScope.Current.Admits(target)))
         {
             throw ApiException.BadRequest($"The target device '{relationship.Target}' does not exist.", ErrorCodes.InvalidRequestBody);
         }

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Text.RegularExpressions;
 using IoTCentral.Emulator.Features.DeviceGroups;
 using IoTCentral.Emulator.Features.Organizations;
@@ -176,6 +177,7 @@ internal sealed partial class JobService(StateStore store, DeviceGroupService gr
             }
 
             OrganizationService.RequireExisting(state, definition.Organizations, "organizations");
+            OrganizationScope.Current.RequirePlaced(definition.Organizations, "organizations");
             return state.Jobs[id] = job;
         });
     }

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Text.Json.Nodes;
 using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
@@ -48,6 +49,7 @@ internal sealed class ScheduledJobService(StateStore store, JobService jobs, Dev
             }
 
             OrganizationService.RequireExisting(state, definition.Organizations, "organizations");
+            OrganizationScope.Current.RequirePlaced(definition.Organizations, "organizations");
             return state.ScheduledJobs[id] = record;
         });
     }
@@ -67,6 +69,7 @@ internal sealed class ScheduledJobService(StateStore store, JobService jobs, Dev
             var latest = state.ScheduledJobs.GetValueOrDefault(id) ?? throw NotFound(id);
             Etags.Check(latest.Etag, current.Etag, default, "scheduled job");
             OrganizationService.RequireExisting(state, definition.Organizations, "organizations");
+            OrganizationScope.Current.RequirePlaced(definition.Organizations, "organizations");
             return state.ScheduledJobs[id] = latest with { Etag = Etags.New(), Body = json.ToJsonString(), Completed = schedule.Occurrence(latest.Runs) is null };
         });
     }

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IoTCentral.Emulator.Http;
@@ -138,6 +139,7 @@ internal sealed partial class OrganizationService(StateStore store)
             }
         }
 
+        OrganizationScope.Current.RequireCovers([organization.Parent], "parent");
         return state.Organizations[organization.Id] = organization;
     }
 

@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Auth.Scope;
 using System.Text.Json.Nodes;
 using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
@@ -45,6 +46,7 @@ internal sealed class UserService(StateStore store)
     private static UserRecord Save(EmulatorState state, UserRecord user)
     {
         OrganizationService.RequireExisting(state, user.Roles.Select(r => r.Organization), "roles[].organization");
+        OrganizationScope.Current.RequireAssignable(user.Roles);
         var duplicate = state.Users.Values.FirstOrDefault(other => other.Id != user.Id && SameIdentity(other, user));
         if (duplicate is not null)
         {
