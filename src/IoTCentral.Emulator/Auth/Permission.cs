@@ -14,4 +14,7 @@ internal enum Permission
     ManageDeviceTemplates,
     ReadOrganizations,
     ManageOrganizations,
+
+    /// <summary>Application settings such as the file upload storage account (Administrator only).</summary>
+    ManageApplication,
 }

@@ -63,4 +63,10 @@ internal static class ErrorCodes
     public const string RelationshipNotFound = "DeviceRelationshipNotFound";
     public const string RelationshipExists = "DeviceRelationshipAlreadyExists";
     public const string AttestationNotFound = "DeviceAttestationNotFound";
+
+    // Preview resources and application settings.
+    public const string FileUploadNotFound = "FileUploadNotFound";
+    public const string DashboardNotFound = "DashboardNotFound";
+    public const string DeploymentManifestNotFound = "DeploymentManifestNotFound";
+    public const string DeviceNotEdge = "DeviceIsNotAnEdgeDevice";
 }

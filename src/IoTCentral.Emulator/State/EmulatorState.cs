@@ -26,5 +26,11 @@ internal sealed class EmulatorState
 
     public RecordIndex<ScheduledJobRecord> ScheduledJobs { get; } = new("scheduledJobs");
 
-    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs];
+    public RecordIndex<FileUploadRecord> FileUploads { get; } = new("fileUploads");
+
+    public RecordIndex<DocumentRecord> Dashboards { get; } = new("dashboards");
+
+    public RecordIndex<DocumentRecord> DeploymentManifests { get; } = new("deploymentManifests");
+
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, FileUploads, Dashboards, DeploymentManifests];
 }

@@ -33,7 +33,8 @@ internal sealed record DeviceRecord(
     IReadOnlyList<string> Organizations,
     SymmetricKeyRecord SymmetricKey,
     IReadOnlyList<RelationshipRecord>? Relationships = null,
-    AttestationRecord? Attestation = null)
+    AttestationRecord? Attestation = null,
+    string? DeploymentManifest = null)
 {
     [JsonIgnore]
     public IReadOnlyList<RelationshipRecord> RelationshipList => Relationships ?? [];
@@ -94,3 +95,13 @@ internal sealed record JobRecord(
 /// and enabled); <see cref="Runs"/> counts the occurrences that have come, <see cref="Completed"/> is set when none is left.
 /// </summary>
 internal sealed record ScheduledJobRecord(string Id, string Etag, string Body, int Runs, bool Completed);
+
+/// <summary>
+/// The application's file upload configuration (one, stored under the id <c>default</c>): its normalized body as JSON
+/// text, and the provisioning <see cref="State"/> it entered at <see cref="Since"/> (pending, updating or deleting
+/// settle by the emulator's clock).
+/// </summary>
+internal sealed record FileUploadRecord(string Etag, string Body, string State, DateTimeOffset Since);
+
+/// <summary>A stored dashboard or deployment manifest (preview): its normalized body as JSON text.</summary>
+internal sealed record DocumentRecord(string Id, string Etag, string Body);
