@@ -7,8 +7,9 @@ using System.Text.Json.Nodes;
 namespace IoTCentral.Shared;
 
 /// <summary>
-/// Checks a request body against a definition of the 2022-10-31-preview spec (embedded in the assembly), so that the
-/// emulator and the module's local checks apply the same rules: types, required members, enums, string lengths,
+/// Checks a request body against a definition of the 2022-10-31-preview spec (embedded in the assembly). It lives
+/// outside the emulator, in C# that netstandard2.0 accepts, so the module's Engine can link it and check bodies
+/// locally by the same rules before sending them: types, required members, enums, string lengths,
 /// number ranges, array sizes, <c>allOf</c> parents and <c>discriminator</c> subtypes (a tile's configuration is
 /// checked against the subtype its <c>type</c> names). Read-only members and members the spec does not declare are
 /// left out of the normalized copy, so what is stored has only the spec's members.
