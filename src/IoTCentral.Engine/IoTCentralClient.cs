@@ -35,6 +35,7 @@ public sealed class IoTCentralClient : IDisposable
         DeviceGroups = new DeviceGroupsOperations(_rest);
         Jobs = new JobsOperations(_rest);
         ScheduledJobs = new ScheduledJobsOperations(_rest);
+        FileUploads = new FileUploadsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -67,6 +68,9 @@ public sealed class IoTCentralClient : IDisposable
     public JobsOperations Jobs { get; }
 
     public ScheduledJobsOperations ScheduledJobs { get; }
+
+    /// <summary>The file upload storage configuration.</summary>
+    public FileUploadsOperations FileUploads { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)
