@@ -21,7 +21,7 @@ public sealed class FileUploadCmdletTests : ModuleTestBase
     {
         var result = RunWith(
             """
-            $created = New-IoTCentralFileUpload -ConnectionString $connection -Container uploads -SasTtl (New-TimeSpan -Hours 2) -Verbose -Debug
+            $created = New-IoTCentralFileUpload -ConnectionString $connection -Container uploads -SasTtl ([timespan]::FromHours(2)) -Verbose -Debug
             $created
             Get-IoTCentralFileUpload -Wait -PollInterval 0.2
             Set-IoTCentralFileUpload -Container archive -ReadAccess -PassThru -Wait -PollInterval 0.2
@@ -31,7 +31,7 @@ public sealed class FileUploadCmdletTests : ModuleTestBase
             """,
             ("connection", Secrets.Protect(ConnectionText)));
 
-        Assert.Equal(3, result.Output.Count);
+        Assert.True(result.Output.Count == 3, string.Join(" | ", result.Output.Select(o => o?.BaseObject?.ToString() ?? "null")) + " || " + string.Join(" | ", result.Errors.Select(e => e.FullyQualifiedErrorId + " " + e)));
         var created = result.Output[0];
         Assert.Equal("IoTCentral.Models.FileUpload", created.BaseObject.GetType().FullName);
         Assert.Equal("pending", created.Properties["State"].Value);
@@ -41,7 +41,7 @@ public sealed class FileUploadCmdletTests : ModuleTestBase
         Assert.Equal("archive", result.Output[2].Properties["Container"].Value);
         Assert.Equal(true, result.Output[2].Properties["ReadAccess"].Value);
         Assert.Equal("succeeded", result.Output[2].Properties["State"].Value);
-        Assert.Contains(result.Progress, p => p.StatusDescription == "State: pending");
+        Assert.Contains(result.Progress, p => p.Activity == "Waiting for the file upload configuration");
 
         Assert.True(result.Errors.Count == 2, string.Join("\n", result.Errors.Select(e => e.FullyQualifiedErrorId)));
         Assert.StartsWith("IoTCentral.FileUploadPreconditionFailed,", result.Errors[0].FullyQualifiedErrorId);
