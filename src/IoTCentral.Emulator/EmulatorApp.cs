@@ -4,6 +4,8 @@ using IoTCentral.Emulator.Features.ApiTokens;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceGroups;
 using IoTCentral.Emulator.Features.DeviceFeed;
+using IoTCentral.Emulator.Features.Documents;
+using IoTCentral.Emulator.Features.FileUploads;
 using IoTCentral.Emulator.Features.Devices;
 using IoTCentral.Emulator.Features.EnrollmentGroups;
 using IoTCentral.Emulator.Features.Jobs;
@@ -51,6 +53,8 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<RelationshipService>();
         builder.Services.AddSingleton<AttestationService>();
         builder.Services.AddSingleton<EnrollmentGroupService>();
+        builder.Services.AddSingleton<FileUploadService>();
+        builder.Services.AddSingleton<DocumentService>();
         builder.Services.AddSingleton<DeviceTemplateService>();
         builder.Services.AddSingleton<DeviceDataStore>();
         builder.Services.AddSingleton<DeviceModels>();
@@ -89,6 +93,9 @@ internal static class EmulatorApp
         api.MapDeviceTemplateRoutes();
         api.MapDeviceDataRoutes();
         api.MapQueryRoutes();
+        api.MapFileUploadRoutes();
+        api.MapDocumentRoutes();
+        api.MapApplyManifestRoute();
         app.MapDeviceFeedRoutes();
         return app;
     }

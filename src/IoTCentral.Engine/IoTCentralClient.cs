@@ -36,6 +36,7 @@ public sealed class IoTCentralClient : IDisposable
         Jobs = new JobsOperations(_rest);
         ScheduledJobs = new ScheduledJobsOperations(_rest);
         EnrollmentGroups = new EnrollmentGroupsOperations(_rest);
+        FileUploads = new FileUploadsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -70,6 +71,8 @@ public sealed class IoTCentralClient : IDisposable
     public ScheduledJobsOperations ScheduledJobs { get; }
 
     public EnrollmentGroupsOperations EnrollmentGroups { get; }
+    /// <summary>The file upload storage configuration.</summary>
+    public FileUploadsOperations FileUploads { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -42,7 +42,7 @@ public class ApiSurfaceTests
             {
                 "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "CollectionOperations`1", "DeviceCommandsOperations",
                 "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery", "EnrollmentGroupsOperations",
-                "EntraSignIn", "EntraSignInKind", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
+                "EntraSignIn", "EntraSignInKind", "FileUploadsOperations", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
                 "JsonText", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
                 "RawResponse", "RequestLog", "RolesOperations", "ScheduledJobsOperations", "SignedInIdentity", "UsersOperations"
             },

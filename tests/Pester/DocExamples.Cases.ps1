@@ -1978,6 +1978,58 @@
             Assert-NoDocError $Run
             $Run.Output | Should -BeNullOrEmpty
             (Get-IoTCentralEnrollmentGroupCertificate -Id edge-gateways -Entry Primary).Verified | Should -BeTrue
+    # ---------------------------------------------------------------- File uploads
+    'Get-IoTCentralFileUpload / Example 1: Show the file upload configuration' = @{
+        Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads -Wait | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.FileUpload])
+            $Run.Output[0].Container | Should -Be 'uploads'
+            $Run.Output[0].State | Should -Be 'succeeded'
+            $Run.Text | Should -Not -Match ([regex]::Escape($DocStorageKey))
+        }
+    }
+    'Get-IoTCentralFileUpload / Example 2: Wait until a change has been provisioned' = @{
+        Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 1; $Run.Output[0].State | Should -Be 'succeeded' }
+    }
+    'New-IoTCentralFileUpload / Example 1: Configure file uploads and wait until they work' = @{
+        # Read-Host stands for the person typing the connection string.
+        Setup  = { function Read-Host([switch] $AsSecureString, [string] $Prompt) { New-DocStorageConnection } }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].State | Should -Be 'succeeded'
+            $Run.Output[0].SasTtl | Should -Be ([timespan]::FromHours(1))
+            $Run.Output[0].PSObject.Properties.Name | Should -Not -Contain 'ConnectionString'
+            $Run.Text | Should -Not -Match ([regex]::Escape($DocStorageKey))
+        }
+    }
+    'New-IoTCentralFileUpload / Example 2: Let operators open uploaded files in the portal' = @{
+        Setup  = { $connection = New-DocStorageConnection }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0].ReadAccess | Should -BeTrue
+            $Run.Output[0].Account | Should -Be 'contosostorage'
+            $Run.Output[0].State | Should -Be 'pending'
+        }
+    }
+    'Set-IoTCentralFileUpload / Example 1: Move uploads to another container' = @{
+        Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads -Wait | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -HaveCount 1; $Run.Output[0].Container | Should -Be 'archive'; $Run.Output[0].State | Should -Be 'succeeded' }
+    }
+    'Set-IoTCentralFileUpload / Example 2: Turn off read access on the configuration you read' = @{
+        Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads -ReadAccess -Wait | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; (Get-IoTCentralFileUpload).ReadAccess | Should -BeFalse }
+    }
+    'Remove-IoTCentralFileUpload / Example 1: Stop file uploads' = @{
+        Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads -Wait | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            Get-IoTCentralFileUpload -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+            $missing[0].FullyQualifiedErrorId | Should -BeLike 'IoTCentral.FileUploadNotFound,*'
         }
     }
 }

@@ -124,6 +124,7 @@ function Reset-DocApplication {
     @(Get-IoTCentralScheduledJob -Session $Session) | Remove-IoTCentralScheduledJob -Force -Session $Session
     @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
     @(Get-IoTCentralEnrollmentGroup -Session $Session) | Remove-IoTCentralEnrollmentGroup -Force -Session $Session
+    Remove-IoTCentralFileUpload -Force -Wait -Session $Session -ErrorAction SilentlyContinue
     # -Recurse writes parents first, so the reversed list removes every organization after its children.
     $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
     [array]::Reverse($organizations)
@@ -223,6 +224,12 @@ function New-DocScheduledJob {
     $parameters.Start = if ($Now) { [DateTimeOffset]::UtcNow.AddSeconds(-1) } else { (Get-Date '02:00').AddDays(1) }
     if (-not $Once) { $parameters.Recurrence = 'daily' }
     New-IoTCentralScheduledJob @parameters
+}
+
+# A storage connection string for the file upload examples: the emulator only checks its shape.
+$DocStorageKey = [Convert]::ToBase64String([byte[]](11..42))
+function New-DocStorageConnection {
+    ConvertTo-SecureString -AsPlainText -Force "DefaultEndpointsProtocol=https;AccountName=contosostorage;AccountKey=$DocStorageKey;EndpointSuffix=core.windows.net"
 }
 
 function New-DocDevice {

@@ -16,4 +16,7 @@ internal enum Permission
     ManageOrganizations,
     ReadEnrollmentGroups,
     ManageEnrollmentGroups,
+
+    /// <summary>Application settings such as the file upload storage account (Administrator only).</summary>
+    ManageApplication,
 }

@@ -69,4 +69,9 @@ internal static class ErrorCodes
     public const string CertificateNotFound = "EnrollmentGroupCertificateNotFound";
     public const string VerificationCodeNotFound = "VerificationCodeNotFound";
     public const string CertificateNotVerified = "CertificateVerificationFailed";
+    // Preview resources and application settings.
+    public const string FileUploadNotFound = "FileUploadNotFound";
+    public const string DashboardNotFound = "DashboardNotFound";
+    public const string DeploymentManifestNotFound = "DeploymentManifestNotFound";
+    public const string DeviceNotEdge = "DeviceIsNotAnEdgeDevice";
 }

@@ -28,5 +28,11 @@ internal sealed class EmulatorState
 
     public RecordIndex<EnrollmentGroupRecord> EnrollmentGroups { get; } = new("enrollmentGroups");
 
-    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, EnrollmentGroups];
+    public RecordIndex<FileUploadRecord> FileUploads { get; } = new("fileUploads");
+
+    public RecordIndex<DocumentRecord> Dashboards { get; } = new("dashboards");
+
+    public RecordIndex<DocumentRecord> DeploymentManifests { get; } = new("deploymentManifests");
+
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, EnrollmentGroups, FileUploads, Dashboards, DeploymentManifests];
 }

@@ -33,7 +33,8 @@ internal sealed record DeviceRecord(
     IReadOnlyList<string> Organizations,
     SymmetricKeyRecord SymmetricKey,
     IReadOnlyList<RelationshipRecord>? Relationships = null,
-    AttestationRecord? Attestation = null)
+    AttestationRecord? Attestation = null,
+    string? DeploymentManifest = null)
 {
     [JsonIgnore]
     public IReadOnlyList<RelationshipRecord> RelationshipList => Relationships ?? [];
@@ -115,3 +116,11 @@ internal sealed record EnrollmentGroupRecord(
 /// handed out (null once used or before one is asked for) and whether a certificate signed by its key proved it.
 /// </summary>
 internal sealed record SigningCertificateRecord(string Certificate, string Sha1Thumbprint, string Etag, bool Verified, string? VerificationCode);
+/// The application's file upload configuration (one, stored under the id <c>default</c>): its normalized body as JSON
+/// text, and the provisioning <see cref="State"/> it entered at <see cref="Since"/> (pending, updating or deleting
+/// settle by the emulator's clock).
+/// </summary>
+internal sealed record FileUploadRecord(string Etag, string Body, string State, DateTimeOffset Since);
+
+/// <summary>A stored dashboard or deployment manifest (preview): its normalized body as JSON text.</summary>
+internal sealed record DocumentRecord(string Id, string Etag, string Body);

@@ -17,6 +17,10 @@ namespace IoTCentral.Infrastructure
         internal const string UnknownRole = "IoTCentral.UnknownRole";
         internal const string InvalidExpiry = "IoTCentral.InvalidExpiry";
         internal const string NoChanges = "IoTCentral.NoChangesSpecified";
+        internal const string FileUploadTimeout = "IoTCentral.FileUploadTimeout";
+        internal const string InvalidSasTtl = "IoTCentral.InvalidSasTtl";
+        internal const string InvalidDashboard = "IoTCentral.InvalidDashboard";
+        internal const string InvalidDeploymentManifest = "IoTCentral.InvalidDeploymentManifest";
         internal const string InvalidBody = "IoTCentral.InvalidBody";
         internal const string InvalidPath = "IoTCentral.InvalidPath";
         internal const string AllNeedsGet = "IoTCentral.AllNeedsGet";

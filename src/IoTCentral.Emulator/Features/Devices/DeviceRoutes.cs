@@ -1,6 +1,7 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,14 +16,26 @@ internal static class DeviceRoutes
     public static void MapDeviceRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/devices", (HttpContext context, DeviceService devices, Paging paging) =>
-                DeviceListOptions.From(context) is { } options
+                ListOptions<DeviceRecord>.From(context, DeviceListOptions.Fields) is { } options
                     ? Json(paging.Page(context, devices.All().Where(options.Filter), options.Key,
                         options.Descending ? DescendingOrdinal : StringComparer.Ordinal, DeviceResponse.From))
                     : Json(paging.Page(context, devices.List, d => d.Id, DeviceResponse.From)))
             .RequirePermission(Permission.ReadDevices);
 
-        api.MapGet("/devices/{deviceId}", (string deviceId, DeviceService devices) =>
-                Json(DeviceResponse.From(devices.Get(deviceId))))
+        api.MapGet("/devices/{deviceId}", (string deviceId, HttpContext context, DeviceService devices) =>
+            {
+                var device = devices.Get(deviceId);
+
+                // The preview's Device.deploymentManifest: the manifest last applied to this edge device.
+                if (device.DeploymentManifest is { } manifest && RequestContext.Of(context).ApiVersion == ApiVersions.Preview)
+                {
+                    var body = System.Text.Json.JsonSerializer.SerializeToNode(DeviceResponse.From(device), EmulatorJson.Options)!.AsObject();
+                    body["deploymentManifest"] = System.Text.Json.Nodes.JsonNode.Parse(manifest);
+                    return Json(body);
+                }
+
+                return Json(DeviceResponse.From(device));
+            })
             .RequirePermission(Permission.ReadDevices);
 
         api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>

@@ -1,0 +1,77 @@
+using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IoTCentral.Emulator.Features.Documents;
+
+/// <summary>Dashboards_* and DeploymentManifests_* (2022-10-31-preview only).</summary>
+internal static class DocumentRoutes
+{
+    private static readonly IComparer<string> DescendingOrdinal = Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a));
+
+    public static void MapDocumentRoutes(this IEndpointRouteBuilder api)
+    {
+        // Builders design dashboards and edge manifests; everyone who reads devices may look at them.
+        Map(api, "/dashboards", "dashboardId", DocumentService.Dashboard, Permission.ReadDevices, Permission.ManageDeviceTemplates, [JsonBody.Json, JsonBody.MergePatchJson], orderBy: true);
+
+        // The spec's DeploymentManifests_Update consumes only application/merge-patch+json, and its list has no orderby.
+        Map(api, "/deploymentManifests", "deploymentManifestId", DocumentService.DeploymentManifest, Permission.ReadDeviceTemplates, Permission.ManageDeviceTemplates, [JsonBody.MergePatchJson], orderBy: false);
+    }
+
+    private static void Map(IEndpointRouteBuilder api, string path, string idName, DocumentKind kind, Permission read, Permission manage, string[] patchTypes, bool orderBy)
+    {
+        var item = path + "/{" + idName + "}";
+        api.MapGet(path, (HttpContext context, DocumentService documents, Paging paging) =>
+            {
+                SpecBodies.RequirePreview(context, kind.What);
+                if (!orderBy && context.Request.Query.ContainsKey("orderby"))
+                {
+                    throw ApiException.BadRequest($"The {kind.What} list has no 'orderby' query parameter.");
+                }
+
+                return ListOptions<DocumentRecord>.From(context, kind.ListFields) is { } options
+                    ? Json(paging.Page(context, documents.All(kind).Where(options.Filter), options.Key,
+                        options.Descending ? DescendingOrdinal : StringComparer.Ordinal, d => DocumentService.Response(kind, d)))
+                    : Json(paging.Page(context, (after, count) => documents.Page(kind, after, count), d => d.Id, d => DocumentService.Response(kind, d)));
+            })
+            .RequirePermission(read);
+
+        api.MapGet(item, (HttpContext context, DocumentService documents) =>
+            {
+                SpecBodies.RequirePreview(context, kind.What);
+                return Json(DocumentService.Response(kind, documents.Get(kind, Id(context, idName))));
+            })
+            .RequirePermission(read);
+
+        api.MapPut(item, async (HttpContext context, DocumentService documents) =>
+            {
+                SpecBodies.RequirePreview(context, kind.What);
+                var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
+                return Json(DocumentService.Response(kind, documents.CreateOrReplace(kind, Id(context, idName), body, context.Request.Headers.IfMatch)));
+            })
+            .RequirePermission(manage);
+
+        api.MapPatch(item, async (HttpContext context, DocumentService documents) =>
+            {
+                SpecBodies.RequirePreview(context, kind.What);
+                var body = await JsonBody.ReadObjectAsync(context, patchTypes);
+                return Json(DocumentService.Response(kind, documents.Update(kind, Id(context, idName), body, context.Request.Headers.IfMatch)));
+            })
+            .RequirePermission(manage);
+
+        api.MapDelete(item, (HttpContext context, DocumentService documents) =>
+            {
+                SpecBodies.RequirePreview(context, kind.What);
+                documents.Remove(kind, Id(context, idName));
+                return Results.NoContent();
+            })
+            .RequirePermission(manage);
+    }
+
+    private static string Id(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
+
+    private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
+}
