@@ -539,6 +539,19 @@
             Get-IoTCentralCommandHistory -DeviceId gateway-01 -Name reboot | Should -BeNullOrEmpty
         }
     }
+    'Invoke-IoTCentralCommand / Example 4: Reboot a fleet, eight devices at a time' = @{
+        Setup  = {
+            'gateway-01', 'gateway-02', 'gateway-03' | ForEach-Object { New-DocDevice -Id $_ -Template gateway -Simulated } | Out-Null
+            New-DocDevice -Id gateway-04 -Template gateway | Out-Null
+            Send-DocDeviceFeed -DeviceId gateway-04 -Route commands/reboot -Method PUT -Body @{ responseCode = 500 }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DeviceId | Should -Be 'gateway-04'
+            $Run.Output.ResponseCode | Should -Be 500
+            'gateway-01', 'gateway-02', 'gateway-03' | ForEach-Object { (Get-IoTCentralCommandHistory -DeviceId $_ -Name reboot).ResponseCode | Should -Be 200 }
+        }
+    }
 
     # ---------------------------------------------------------------- Invoke-IoTCentralQuery
     'Invoke-IoTCentralQuery / Example 1: Query the last day of accelerometer readings (the REST tutorial)' = @{
@@ -999,6 +1012,14 @@
             $Run.WhatIf | Should -HaveCount 2
             $Run.WhatIf | ForEach-Object { $_ | Should -BeLike '*targetTemperature*' }
             (Get-IoTCentralDeviceProperty -DeviceId thermostat-01).'$metadata' | Should -BeNullOrEmpty
+        }
+    }
+    'Set-IoTCentralDeviceProperty / Example 5: Change a property across a fleet, sixteen devices at a time' = @{
+        Setup  = { 1..20 | ForEach-Object { New-DocDevice -Id ('thermostat-{0:D2}' -f $_) -Template thermostat -Simulated } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            1..20 | ForEach-Object { (Get-IoTCentralDeviceProperty -DeviceId ('thermostat-{0:D2}' -f $_)).targetTemperature | Should -Be 18 }
         }
     }
 
