@@ -757,6 +757,48 @@
         }
     }
 
+    # ---------------------------------------------------------------- New-IoTCentralDeviceKey
+    'New-IoTCentralDeviceKey / Example 1: Derive the key of one device' = @{
+        Setup  = {
+            $groupKeyText = [Convert]::ToBase64String([byte[]](1..64))
+            # Read-Host stands for the person typing the group key.
+            function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $groupKeyText -AsPlainText -Force }
+            $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($groupKeyText))
+            $expectedKey = [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes('sensor-001')))
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeviceKey])
+            $Run.Output[0].DeviceId | Should -Be 'sensor-001'
+            [System.Net.NetworkCredential]::new('', $Run.Output[0].Key).Password | Should -Be $expectedKey
+            $Run.Text | Should -Not -Match ([regex]::Escape($expectedKey))
+        }
+    }
+    'New-IoTCentralDeviceKey / Example 2: Keys for a batch of devices, written for the factory' = @{
+        Setup  = {
+            $groupKeyText = [Convert]::ToBase64String([byte[]](64..127))
+            function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $groupKeyText -AsPlainText -Force }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $rows = Import-Csv ./device-keys.csv
+            $rows.DeviceId | Should -Be @('sensor-001', 'sensor-002', 'sensor-003')
+            $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($groupKeyText))
+            foreach ($row in $rows) {
+                $row.Key | Should -Be ([Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($row.DeviceId))))
+            }
+        }
+    }
+    'New-IoTCentralDeviceKey / Example 3: Check the derivation against the Device Provisioning Service documentation' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            # The derived key printed in https://learn.microsoft.com/azure/iot-dps/how-to-legacy-device-symm-key
+            $Run.Output | Should -Be 'Jsm0lyGpjaVYVP2g3FnmnmG9dI/9qU24wNoykUmermc='
+        }
+    }
+
     # ---------------------------------------------------------------- New-IoTCentralDeviceTemplate
     'New-IoTCentralDeviceTemplate / Example 1: Publish the template of the tutorial' = @{
         Assert = {
