@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
+using IoTCentral.Completion;
 using IoTCentral.Infrastructure;
 using IoTCentral.Models;
 using IoTCentral.Validation;
@@ -22,6 +23,7 @@ namespace IoTCentral.Commands.DeviceKey
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string DeviceId { get; set; } = string.Empty;
 
