@@ -27,6 +27,7 @@
         'Set-IoTCentralDevice'
         'Remove-IoTCentralDevice'
         'Get-IoTCentralDeviceCredential'
+        'New-IoTCentralDeviceKey'
         'Invoke-IoTCentralRestMethod'
         'Get-IoTCentralDeviceTemplate'
         'New-IoTCentralDeviceTemplate'

@@ -11,15 +11,22 @@
        Invoke-RestMethod loop, each in its own pwsh process: time and working-set growth.
     4. Emulator writes: PUT/s at -DeviceCount stored devices, --data-dir (SQLite) vs in memory.
     Needs the built module (dotnet build IoTCentral.sln -c Release). -Quick runs smaller counts.
+    5. With -Engine, also the engine alone (bench/IoTCentral.Benchmarks, BenchmarkDotNet): IoTCentral.Engine's
+       Devices.GetAsync against a raw HttpClient GET (the baseline) to an in-process emulator; BenchmarkDotNet prints
+       the ratio and the allocations per call. It builds that project first (not part of IoTCentral.sln).
 
 .EXAMPLE
     dotnet pwsh ./bench/Invoke-Benchmark.ps1
+
+.EXAMPLE
+    dotnet pwsh ./bench/Invoke-Benchmark.ps1 -Quick -Engine
 #>
 param(
     [int] $DeviceCount = 100000,
     [int] $Calls = 2000,
     [int] $BulkCount = 400,
     [switch] $Quick,
+    [switch] $Engine,
     [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
@@ -129,6 +136,16 @@ try {
 finally {
     foreach ($emulator in $emulators) { $emulator | Stop-IoTCentralEmulator -Confirm:$false -ErrorAction SilentlyContinue }
     if (Test-Path $temp) { Remove-Item $temp -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+if ($Engine) {
+    # In process: BenchmarkDotNet's default of a separate build and process per job doubles the time on a busy machine,
+    # and both sides of the ratio share the process anyway.
+    $engineArgs = @('--inProcess', '--launchCount', '1')
+    $engineArgs += if ($Quick) { @('--warmupCount', '3', '--iterationCount', '10') } else { @('--warmupCount', '5', '--iterationCount', '30') }
+    & dotnet run -c $Configuration --project (Join-Path $PSScriptRoot 'IoTCentral.Benchmarks') -- @engineArgs |
+        ForEach-Object { "$_" -replace '\e\[[0-9;]*m', '' } | Where-Object { $_ -match '^\s*\|' } | ForEach-Object { Write-Host $_ }
+    if ($LASTEXITCODE -ne 0) { throw "The engine benchmark failed (exit code $LASTEXITCODE)." }
 }
 
 $results | Format-Table -AutoSize -Wrap | Out-String -Width 160 | Write-Host

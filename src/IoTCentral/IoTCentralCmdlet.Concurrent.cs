@@ -21,6 +21,9 @@ namespace IoTCentral
     public abstract partial class IoTCentralCmdlet
     {
         private const int ProgressActivityId = 0x10C;
+
+        // Its own bar: a bulk command may read a list (such as the roles) while its own progress is showing.
+        private const int ListingProgressId = ProgressActivityId + 1;
         private static readonly long ProgressInterval = Stopwatch.Frequency / 4;
 
         // Finished results kept back behind a slower, older request (bounds memory when one request retries long).
@@ -39,6 +42,9 @@ namespace IoTCentral
 
         /// <summary>What the progress bar says the command does, e.g. "Creating devices".</summary>
         protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
+
+        /// <summary>What the progress bar of a paged listing says, e.g. "Get-IoTCentralDevice: reading pages".</summary>
+        private string ListingActivity => MyInvocation.MyCommand.Name + ": reading pages";
 
         /// <summary>
         /// Runs one item's request. The outcome is reported later, on the pipeline thread and in input order:
@@ -204,6 +210,48 @@ namespace IoTCentral
             progressShown = true;
             var status = string.Format(CultureInfo.InvariantCulture, "{0} done, {1} failed, {2} running", finished, failed, running.Count);
             WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, status));
+        }
+
+        /// <summary>
+        /// Items read so far by a paged listing, with no percentage: the service does not say how many there are.
+        /// Shown after a page that has another after it, then a few times a second, and completed at the end.
+        /// </summary>
+        private sealed class ListingProgress
+        {
+            private readonly IoTCentralCmdlet owner;
+            private long read;
+            private long lastShown;
+            private bool shown;
+
+            internal ListingProgress(IoTCentralCmdlet owner)
+            {
+                this.owner = owner;
+            }
+
+            internal void PageRead(int items, bool more)
+            {
+                read += items;
+                var now = Stopwatch.GetTimestamp();
+                if (!more || (shown && now - lastShown < ProgressInterval))
+                {
+                    return;
+                }
+
+                lastShown = now;
+                shown = true;
+                var status = string.Format(CultureInfo.InvariantCulture, "{0} read so far", read);
+                owner.WriteProgress(new ProgressRecord(ListingProgressId, owner.ListingActivity, status));
+            }
+
+            internal void Complete()
+            {
+                if (shown)
+                {
+                    var status = string.Format(CultureInfo.InvariantCulture, "{0} read", read);
+                    owner.WriteProgress(new ProgressRecord(ListingProgressId, owner.ListingActivity, status) { RecordType = ProgressRecordType.Completed });
+                    shown = false;
+                }
+            }
         }
 
         private sealed class Submitted

@@ -217,23 +217,27 @@ namespace IoTCentral
 
         /// <summary>
         /// Streams every item of a paged list, one page at a time, so that Select-Object -First stops the
-        /// paging and a large application never sits in memory at once.
+        /// paging and a large application never sits in memory at once. A list of more than one page shows how
+        /// many items have been read so far (the total is unknown until the last page).
         /// </summary>
         protected IEnumerable<T> ReadAllPages<T>(Func<IoTCentralClient, string?, CancellationToken, Task<Page<T>>> listPage)
         {
             string? nextLink = null;
+            var progress = new ListingProgress(this);
             do
             {
                 var link = nextLink;
                 var page = Call((c, ct) => listPage(c, link, ct));
+                nextLink = page.NextLink;
+                progress.PageRead(page.Items.Count, !string.IsNullOrEmpty(nextLink));
                 foreach (var item in page.Items)
                 {
                     yield return item;
                 }
-
-                nextLink = page.NextLink;
             }
             while (!string.IsNullOrEmpty(nextLink));
+
+            progress.Complete();
         }
 
         protected void ReportServiceError(IoTCentralException exception, object? target)

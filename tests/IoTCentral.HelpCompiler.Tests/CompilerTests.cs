@@ -80,8 +80,10 @@ public sealed class CompilerTests : IDisposable
             Assert.Contains(page.Links, l => l.Text.EndsWith("IoTCentral", StringComparison.Ordinal) || l.Text.Contains("-IoTCentral", StringComparison.Ordinal));
             Assert.True(page.HasCommonParameters, page.Name);
 
-            // Every New/Set/Remove must rehearse; other verbs may (starting a process, running a command).
-            var mustRehearse = page.Verb is "New" or "Set" or "Remove" || page.Name is "Invoke-IoTCentralRestMethod" or "Invoke-IoTCentralCommand";
+            // Every New/Set/Remove must rehearse; other verbs may (starting a process, running a command). A cmdlet
+            // that only computes a value here (like New-Guid) changes nothing and talks to no application.
+            var localOnly = page.Name is "New-IoTCentralDeviceKey";
+            var mustRehearse = !localOnly && (page.Verb is "New" or "Set" or "Remove" || page.Name is "Invoke-IoTCentralRestMethod" or "Invoke-IoTCentralCommand");
             var rehearses = page.FindParameter("WhatIf") != null;
             Assert.True(!mustRehearse || rehearses, page.Name + " has no -WhatIf");
             Assert.Equal(rehearses, page.FindParameter("Confirm") != null);
@@ -91,7 +93,7 @@ public sealed class CompilerTests : IDisposable
             }
 
             // Sessions and the local emulator exist before any application session does.
-            if (page.Name is not ("Connect-IoTCentral" or "Get-IoTCentralSession") && !page.Name.EndsWith("-IoTCentralEmulator", StringComparison.Ordinal))
+            if (!localOnly && page.Name is not ("Connect-IoTCentral" or "Get-IoTCentralSession") && !page.Name.EndsWith("-IoTCentralEmulator", StringComparison.Ordinal))
             {
                 var session = page.FindParameter("Session");
                 Assert.True(session != null, page.Name + " has no -Session");

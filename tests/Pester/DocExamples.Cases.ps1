@@ -539,6 +539,19 @@
             Get-IoTCentralCommandHistory -DeviceId gateway-01 -Name reboot | Should -BeNullOrEmpty
         }
     }
+    'Invoke-IoTCentralCommand / Example 4: Reboot a fleet, eight devices at a time' = @{
+        Setup  = {
+            'gateway-01', 'gateway-02', 'gateway-03' | ForEach-Object { New-DocDevice -Id $_ -Template gateway -Simulated } | Out-Null
+            New-DocDevice -Id gateway-04 -Template gateway | Out-Null
+            Send-DocDeviceFeed -DeviceId gateway-04 -Route commands/reboot -Method PUT -Body @{ responseCode = 500 }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DeviceId | Should -Be 'gateway-04'
+            $Run.Output.ResponseCode | Should -Be 500
+            'gateway-01', 'gateway-02', 'gateway-03' | ForEach-Object { (Get-IoTCentralCommandHistory -DeviceId $_ -Name reboot).ResponseCode | Should -Be 200 }
+        }
+    }
 
     # ---------------------------------------------------------------- Invoke-IoTCentralQuery
     'Invoke-IoTCentralQuery / Example 1: Query the last day of accelerometer readings (the REST tutorial)' = @{
@@ -741,6 +754,48 @@
             $Run.WhatIf | Should -HaveCount 1
             $Run.WhatIf[0] | Should -BeLike "*'plant-7-pump-3'*"
             Get-IoTCentralDevice | Should -BeNullOrEmpty
+        }
+    }
+
+    # ---------------------------------------------------------------- New-IoTCentralDeviceKey
+    'New-IoTCentralDeviceKey / Example 1: Derive the key of one device' = @{
+        Setup  = {
+            $groupKeyText = [Convert]::ToBase64String([byte[]](1..64))
+            # Read-Host stands for the person typing the group key.
+            function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $groupKeyText -AsPlainText -Force }
+            $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($groupKeyText))
+            $expectedKey = [Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes('sensor-001')))
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeviceKey])
+            $Run.Output[0].DeviceId | Should -Be 'sensor-001'
+            [System.Net.NetworkCredential]::new('', $Run.Output[0].Key).Password | Should -Be $expectedKey
+            $Run.Text | Should -Not -Match ([regex]::Escape($expectedKey))
+        }
+    }
+    'New-IoTCentralDeviceKey / Example 2: Keys for a batch of devices, written for the factory' = @{
+        Setup  = {
+            $groupKeyText = [Convert]::ToBase64String([byte[]](64..127))
+            function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $groupKeyText -AsPlainText -Force }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $rows = Import-Csv ./device-keys.csv
+            $rows.DeviceId | Should -Be @('sensor-001', 'sensor-002', 'sensor-003')
+            $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($groupKeyText))
+            foreach ($row in $rows) {
+                $row.Key | Should -Be ([Convert]::ToBase64String($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($row.DeviceId))))
+            }
+        }
+    }
+    'New-IoTCentralDeviceKey / Example 3: Check the derivation against the Device Provisioning Service documentation' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            # The derived key printed in https://learn.microsoft.com/azure/iot-dps/how-to-legacy-device-symm-key
+            $Run.Output | Should -Be 'Jsm0lyGpjaVYVP2g3FnmnmG9dI/9qU24wNoykUmermc='
         }
     }
 
@@ -999,6 +1054,14 @@
             $Run.WhatIf | Should -HaveCount 2
             $Run.WhatIf | ForEach-Object { $_ | Should -BeLike '*targetTemperature*' }
             (Get-IoTCentralDeviceProperty -DeviceId thermostat-01).'$metadata' | Should -BeNullOrEmpty
+        }
+    }
+    'Set-IoTCentralDeviceProperty / Example 5: Change a property across a fleet, sixteen devices at a time' = @{
+        Setup  = { 1..20 | ForEach-Object { New-DocDevice -Id ('thermostat-{0:D2}' -f $_) -Template thermostat -Simulated } | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            1..20 | ForEach-Object { (Get-IoTCentralDeviceProperty -DeviceId ('thermostat-{0:D2}' -f $_)).targetTemperature | Should -Be 18 }
         }
     }
 

@@ -25,7 +25,14 @@ internal static class RequestTarget
         else
         {
             var relative = path.TrimStart('/');
-            target = new Uri(applicationUrl.GetLeftPart(UriPartial.Authority) + ApiRoot(applicationUrl) + relative, UriKind.Absolute);
+            var url = applicationUrl.GetLeftPart(UriPartial.Authority) + ApiRoot(applicationUrl) + relative;
+            if (relative.IndexOf('?') < 0)
+            {
+                // The common case (no query of the caller's): one Uri parse per request rather than two.
+                return new Uri(url + "?api-version=" + Uri.EscapeDataString(apiVersion), UriKind.Absolute);
+            }
+
+            target = new Uri(url, UriKind.Absolute);
         }
 
         return HasApiVersion(target.Query) ? target : AppendApiVersion(target, apiVersion);

@@ -29,6 +29,7 @@ namespace IoTCentral.Infrastructure
         internal const string TemplateFileNotFound = "IoTCentral.TemplateFileNotFound";
         internal const string InvalidPropertyValue = "IoTCentral.InvalidPropertyValue";
         internal const string InvalidCommandRequest = "IoTCentral.InvalidCommandRequest";
+        internal const string InvalidGroupKey = "IoTCentral.InvalidGroupKey";
         internal const string EmulatorNotFound = "IoTCentral.EmulatorNotFound";
         internal const string EmulatorStartFailed = "IoTCentral.EmulatorStartFailed";
         internal const string ApiTokenCannotManage = "IoTCentral.ApiTokenCannotManage";

@@ -36,6 +36,15 @@ namespace IoTCentral.Commands.Command
         [Parameter]
         public SwitchParameter AllowRetry { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
+        protected override string ProgressActivity => "Running commands";
+
         protected override void ProcessItem()
         {
             var hasRequest = IsBound(nameof(Request));
@@ -53,10 +62,12 @@ namespace IoTCentral.Commands.Command
             var (id, module, component, name, allowRetry) = (DeviceId, LevelModule, LevelComponent, Name, AllowRetry.IsPresent);
             int? connectionTimeout = IsBound(nameof(ConnectionTimeout)) ? ConnectionTimeout : (int?)null;
             int? responseTimeout = IsBound(nameof(ResponseTimeout)) ? ResponseTimeout : (int?)null;
-            if (ShouldProcess(LevelDescription, "Run command " + name)
-                && TryCall((c, ct) => c.DeviceCommands.RunAsync(id, module, component, name, hasRequest, request, connectionTimeout, responseTimeout, allowRetry, ct), id, out var result))
+            if (ShouldProcess(LevelDescription, "Run command " + name))
             {
-                WriteObject(CommandResultView.ForPowerShell(result));
+                Submit(
+                    (c, ct) => c.DeviceCommands.RunAsync(id, module, component, name, hasRequest, request, connectionTimeout, responseTimeout, allowRetry, ct),
+                    id,
+                    result => WriteObject(CommandResultView.ForPowerShell(result)));
             }
         }
     }

@@ -26,6 +26,15 @@ namespace IoTCentral.Commands.DeviceProperty
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
+        protected override string ProgressActivity => "Setting device properties";
+
         protected override void ProcessItem()
         {
             IDictionary values;
@@ -52,16 +61,17 @@ namespace IoTCentral.Commands.DeviceProperty
                 return;
             }
 
-            if (TryCall(
-                    (c, ct) => replace ? c.DeviceProperties.ReplaceAsync(id, module, component, values, ct) : c.DeviceProperties.UpdateAsync(id, module, component, values, ct),
-                    id,
-                    out var answer)
-                && PassThru.IsPresent)
+            Submit(
+                (c, ct) => replace ? c.DeviceProperties.ReplaceAsync(id, module, component, values, ct) : c.DeviceProperties.UpdateAsync(id, module, component, values, ct),
+                id,
+                PassThru.IsPresent ? WriteStates : (Action<DeviceProperties>?)null);
+        }
+
+        private void WriteStates(DeviceProperties answer)
+        {
+            foreach (var state in answer.AllStates())
             {
-                foreach (var state in answer.AllStates())
-                {
-                    WriteObject(DevicePropertiesView.ForPowerShell(state));
-                }
+                WriteObject(DevicePropertiesView.ForPowerShell(state));
             }
         }
     }

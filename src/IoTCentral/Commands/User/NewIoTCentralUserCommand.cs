@@ -55,7 +55,16 @@ namespace IoTCentral.Commands.User
         [ValidateNotNullOrEmpty]
         public string? Organization { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override string ResourceKind => "User";
+
+        protected override string ProgressActivity => "Creating users";
 
         // A piped object only supplies values, so -Session may name another application: that is how to copy.
         protected override bool ActsOnPipedObjects => false;
@@ -74,10 +83,7 @@ namespace IoTCentral.Commands.User
                 return;
             }
 
-            if (TryCall((c, ct) => c.Users.CreateAsync(user, ct), user.Id, out var created))
-            {
-                WriteObject(created);
-            }
+            Submit((c, ct) => c.Users.CreateAsync(user, ct), user.Id, created => WriteObject(created));
         }
 
         private Models.User NewUser()

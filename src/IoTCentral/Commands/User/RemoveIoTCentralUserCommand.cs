@@ -16,14 +16,23 @@ namespace IoTCentral.Commands.User
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override string ResourceKind => "User";
+
+        protected override string ProgressActivity => "Removing users";
 
         protected override void ProcessItem()
         {
             var id = Id;
             if (ShouldRemove(Force.IsPresent, "user '" + id + "'", "Remove"))
             {
-                TryCall((c, ct) => c.Users.RemoveAsync(id, ct), id);
+                Submit((c, ct) => c.Users.RemoveAsync(id, ct), id);
             }
         }
     }

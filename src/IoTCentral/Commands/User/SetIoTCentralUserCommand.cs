@@ -37,7 +37,16 @@ namespace IoTCentral.Commands.User
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override int ThrottleLimitValue => ThrottleLimit;
+
         protected override string ResourceKind => "User";
+
+        protected override string ProgressActivity => "Updating users";
 
         protected override void BeginProcessing()
         {
@@ -63,23 +72,26 @@ namespace IoTCentral.Commands.User
             {
                 changes["roles"] = roles;
             }
-            else if (Organization != null)
-            {
-                // -Organization alone moves the user's current roles into that organization; roles are one list in
-                // the API, so the current list is read and sent back whole.
-                if (!TryCall((c, ct) => c.Users.GetAsync(id, ct), id, out var current))
-                {
-                    return;
-                }
 
-                changes["roles"] = current.Roles.Select(r => new RoleAssignment(r.Role, Organization)).ToArray();
-            }
-
-            if (ShouldProcess("user '" + id + "'", "Update " + string.Join(", ", changes.Keys))
-                && TryCall((c, ct) => c.Users.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
+            // -Organization alone moves the user's current roles into that organization; roles are one list in the
+            // API, so the current list is read and sent back whole, both in the one submitted item.
+            var organization = roles == null ? Organization : null;
+            var fields = organization == null ? string.Join(", ", changes.Keys) : string.Join(", ", changes.Keys.Append("roles"));
+            if (ShouldProcess("user '" + id + "'", "Update " + fields))
             {
-                WriteObject(updated);
+                Submit(
+                    async (c, ct) =>
+                    {
+                        if (organization != null)
+                        {
+                            var current = await c.Users.GetAsync(id, ct).ConfigureAwait(false);
+                            changes["roles"] = current.Roles.Select(r => new RoleAssignment(r.Role, organization)).ToArray();
+                        }
+
+                        return await c.Users.UpdateAsync(id, changes, ct).ConfigureAwait(false);
+                    },
+                    id,
+                    PassThru.IsPresent ? updated => WriteObject(updated) : (Action<Models.User>?)null);
             }
         }
     }
