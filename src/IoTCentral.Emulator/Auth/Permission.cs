@@ -14,4 +14,5 @@ internal enum Permission
     ManageDeviceTemplates,
     ReadOrganizations,
     ManageOrganizations,
+    ManageDataExport,
 }

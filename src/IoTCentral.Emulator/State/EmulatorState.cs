@@ -26,5 +26,9 @@ internal sealed class EmulatorState
 
     public RecordIndex<ScheduledJobRecord> ScheduledJobs { get; } = new("scheduledJobs");
 
-    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs];
+    public RecordIndex<DestinationRecord> Destinations { get; } = new("destinations");
+
+    public RecordIndex<ExportRecord> Exports { get; } = new("exports");
+
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, Destinations, Exports];
 }

@@ -94,3 +94,12 @@ internal sealed record JobRecord(
 /// and enabled); <see cref="Runs"/> counts the occurrences that have come, <see cref="Completed"/> is set when none is left.
 /// </summary>
 internal sealed record ScheduledJobRecord(string Id, string Etag, string Body, int Runs, bool Completed);
+
+/// <summary>
+/// A stored data export destination. <see cref="Body"/> is the validated definition as JSON text, secrets included
+/// (they are needed to deliver); responses mask them.
+/// </summary>
+internal sealed record DestinationRecord(string Id, string Body);
+
+/// <summary>A stored data export: <see cref="Body"/> is the validated definition as JSON text. Its health lives in memory.</summary>
+internal sealed record ExportRecord(string Id, string Body);

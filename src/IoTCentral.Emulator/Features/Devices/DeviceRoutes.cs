@@ -1,6 +1,8 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.DeviceData;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,10 +27,17 @@ internal static class DeviceRoutes
                 Json(DeviceResponse.From(devices.Get(deviceId))))
             .RequirePermission(Permission.ReadDevices);
 
-        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
+        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices, ExportPublisher exports, StateStore store) =>
             {
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
-                return Json(DeviceResponse.From(await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch)));
+                var existed = store.Read(s => s.Devices.ContainsKey(deviceId));
+                var device = await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch);
+                if (!existed)
+                {
+                    exports.Lifecycle(device, ExportMessageTypes.Registered);
+                }
+
+                return Json(DeviceResponse.From(device));
             })
             .RequirePermission(Permission.ManageDevices);
 
@@ -39,9 +48,11 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ManageDevices);
 
-        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data) =>
+        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data, ExportPublisher exports) =>
             {
+                var device = devices.Get(deviceId);
                 await devices.RemoveAsync(deviceId);
+                exports.Lifecycle(device, ExportMessageTypes.Deleted);
                 data.Forget(deviceId); // a device created again with the same id starts without data
                 return Results.NoContent();
             })
