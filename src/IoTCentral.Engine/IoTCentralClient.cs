@@ -35,6 +35,7 @@ public sealed class IoTCentralClient : IDisposable
         DeviceGroups = new DeviceGroupsOperations(_rest);
         Jobs = new JobsOperations(_rest);
         ScheduledJobs = new ScheduledJobsOperations(_rest);
+        DataExport = new DataExportOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -67,6 +68,8 @@ public sealed class IoTCentralClient : IDisposable
     public JobsOperations Jobs { get; }
 
     public ScheduledJobsOperations ScheduledJobs { get; }
+
+    public DataExportOperations DataExport { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)
