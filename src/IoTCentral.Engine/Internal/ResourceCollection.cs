@@ -21,7 +21,7 @@ internal sealed class ResourceCollection<T>
     private readonly Func<JsonElement, T> _read;
     private readonly string? _apiVersion;
 
-    /// <param name="apiVersion">For a preview-only collection, the api-version it exists in; null: the client's.</param>
+    // apiVersion: for a preview-only collection, the api-version it exists in; null means the client's.
     public ResourceCollection(RestClient rest, string path, Func<JsonElement, T> read, string? apiVersion = null)
     {
         _rest = rest;
