@@ -26,7 +26,6 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
         var result = Run(
             """
             $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
-            $secret = ConvertTo-SecureString $plain -AsPlainText -Force
             New-IoTCentralExportDestination -Id $hook -Url http://127.0.0.1:9/iot -TokenUrl http://127.0.0.1:9/token -ClientId app -ClientSecret $secret -Header @{ 'x-key' = $secret; 'x-store' = 'Seattle' }
             New-IoTCentralExportDestination -Id $hub -Type EventHubs -ConnectionString $secret
             New-IoTCentralExportDestination -Id $adx -ClusterUrl https://c.kusto.windows.net -Database d -Table t -TenantId t -ClientId c -ClientSecret $secret
@@ -40,9 +39,10 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
             Remove-IoTCentralExport -Id $export -Force
             Get-IoTCentralExport -Id $export
             """,
-            ("plain", Secret), ("hook", hook), ("hub", hub), ("adx", adx), ("export", export), ("template", PhoneTemplateId));
+            ("secret", Secrets.Protect(Secret)), ("hook", hook), ("hub", hub), ("adx", adx), ("export", export), ("template", PhoneTemplateId));
 
         Assert.DoesNotContain(Secret, result.AllText(), StringComparison.Ordinal);
+        Assert.True(result.Output.Count == 9, $"{result.Output.Count} objects; errors: {string.Join("\n", result.Errors.Select(e => e.FullyQualifiedErrorId + " " + e))}; {result.TerminatingError}");
         var webhook = result.Output[0];
         Assert.Equal("IoTCentral.Models.ExportDestination", webhook.BaseObject.GetType().FullName);
         Assert.Equal("oauth", webhook.Properties["AuthorizationType"].Value);
@@ -60,16 +60,17 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
         Assert.Equal(".", targets.Single(t => (string)t.Properties["Id"].Value == hub).Properties["Transform"].Value);
         Assert.Equal(export, result.Output[7].Properties["Id"].Value);
 
-        var changed = (IoTCentral.Models.DataExport)result.Output[8].BaseObject;
-        Assert.False(changed.Enabled);
-        Assert.Equal("disabled", changed.Status);
-        Assert.Equal(new[] { "store" }, changed.Enrichments.Select(e => e.Name));
-        Assert.Equal("Portland", changed.Enrichments[0].Value);
-        Assert.Equal(9, result.Output.Count);
+        var changed = result.Output[8];
+        Assert.Equal(false, changed.Properties["Enabled"].Value);
+        Assert.Equal("disabled", changed.Properties["Status"].Value);
+        var enrichment = PSObject.AsPSObject(Assert.Single((Array)changed.Properties["Enrichments"].Value));
+        Assert.Equal("store", enrichment.Properties["Name"].Value);
+        Assert.Equal("Portland", enrichment.Properties["Value"].Value);
 
         // The first removal of the hub fails (the export still used it); the lookup of the removed export fails.
         Assert.True(result.Errors.Count == 2, string.Join("\n", result.Errors.Select(e => e.FullyQualifiedErrorId)));
-        Assert.Equal(ErrorCategory.ResourceExists, result.Errors[0].CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.ResourceBusy, result.Errors[0].CategoryInfo.Category);
+        Assert.StartsWith("IoTCentral.DestinationInUse,", result.Errors[0].FullyQualifiedErrorId);
         Assert.StartsWith("IoTCentral.ExportNotFound,", result.Errors[1].FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, result.Errors[1].CategoryInfo.Category);
     }
@@ -141,15 +142,16 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
             var feed = FeedOf(device);
             feed.ReportProperties("""{"component": "device_info", "values": {"manufacturer": "Contoso"}}""");
             var broken = WaitForStatus(export, "error");
-            Assert.Equal("error", broken.Status);
-            Assert.Contains("503", broken.Errors.Single().Message, StringComparison.Ordinal);
+            Assert.Equal("error", broken.Properties["Status"].Value);
+            var error = PSObject.AsPSObject(Assert.Single((Array)broken.Properties["Errors"].Value));
+            Assert.Contains("503", (string)error.Properties["Message"].Value, StringComparison.Ordinal);
 
             listener.Status = 200;
             feed.ReportProperties("""{"component": "device_info", "values": {"manufacturer": "Fabrikam"}}""");
             var healed = WaitForStatus(export, "healthy");
-            Assert.Equal("healthy", healed.Status);
-            Assert.Empty(healed.Errors);
-            Assert.NotNull(healed.LastExportTime);
+            Assert.Equal("healthy", healed.Properties["Status"].Value);
+            Assert.Empty((Array)healed.Properties["Errors"].Value);
+            Assert.NotNull(healed.Properties["LastExportTime"].Value);
         }
         finally
         {
@@ -158,16 +160,16 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
     }
 
     /// <summary>Reads the export until it has the status (generously: deliveries retry in the background); returns the last read.</summary>
-    private IoTCentral.Models.DataExport WaitForStatus(string export, string status)
+    private PSObject WaitForStatus(string export, string status)
     {
         var result = Run(
             """
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            do { $e = Get-IoTCentralExport -Id $export; if ($e.Status -eq $status) { break }; Start-Sleep -Milliseconds 200 } while ([DateTime]::UtcNow -lt $deadline)
+            do { $e = Get-IoTCentralExport -Id $export; if ($e.Status -eq $status) { break }; [System.Threading.Thread]::Sleep(200) } while ([DateTime]::UtcNow -lt $deadline)
             $e
             """,
             ("export", export), ("status", status));
         result.AssertNoErrors();
-        return (IoTCentral.Models.DataExport)result.Output.Single().BaseObject;
+        return result.Output.Single();
     }
 }
