@@ -94,7 +94,7 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
     }
 
     [Fact]
-    public void A_webhook_export_delivers_only_matching_telemetry_with_its_enrichments()
+    public async Task A_webhook_export_delivers_only_matching_telemetry_with_its_enrichments()
     {
         using var listener = new WebhookListener();
         var device = NewPhone(simulated: false);
@@ -113,7 +113,7 @@ public sealed class DataExportCmdletTests : DeviceDataTestBase
             feed.SendTelemetry("""{"component": "sensors", "values": {"battery": 80}}""");
             feed.SendTelemetry("""{"component": "sensors", "values": {"battery": 10}}""");
 
-            var message = listener.WaitForAsync(m => m["deviceId"]?.GetValue<string>() == device).GetAwaiter().GetResult();
+            var message = await listener.WaitForAsync(m => m["deviceId"]?.GetValue<string>() == device);
             Assert.Equal(10, message["telemetry"]!["battery"]!.GetValue<int>());
             Assert.Equal("Seattle", message["enrichments"]!["store"]!.GetValue<string>());
             Assert.Single(listener.Received, r => r.Body["deviceId"]?.GetValue<string>() == device);
