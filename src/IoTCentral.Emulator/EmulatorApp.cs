@@ -1,6 +1,7 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Auth.Identity;
 using IoTCentral.Emulator.Features.ApiTokens;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceGroups;
 using IoTCentral.Emulator.Features.DeviceFeed;
@@ -45,6 +46,10 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<JobService>();
         builder.Services.AddSingleton<ScheduledJobService>();
         builder.Services.AddHostedService<JobTicker>();
+        builder.Services.AddSingleton<ExportHealth>();
+        builder.Services.AddSingleton<ExportPublisher>();
+        builder.Services.AddSingleton<DataExportService>();
+        builder.Services.AddHostedService<ExportDelivery>();
         builder.Services.AddSingleton<StateStore>();
         builder.Services.AddSingleton<Paging>();
         builder.Services.AddSingleton<ApiTokenAuthenticator>();
@@ -96,6 +101,7 @@ internal static class EmulatorApp
         api.MapFileUploadRoutes();
         api.MapDocumentRoutes();
         api.MapApplyManifestRoute();
+        api.MapDataExportRoutes();
         app.MapDeviceFeedRoutes();
         return app;
     }

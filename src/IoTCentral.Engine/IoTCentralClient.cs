@@ -37,6 +37,7 @@ public sealed class IoTCentralClient : IDisposable
         ScheduledJobs = new ScheduledJobsOperations(_rest);
         EnrollmentGroups = new EnrollmentGroupsOperations(_rest);
         FileUploads = new FileUploadsOperations(_rest);
+        DataExport = new DataExportOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -71,8 +72,11 @@ public sealed class IoTCentralClient : IDisposable
     public ScheduledJobsOperations ScheduledJobs { get; }
 
     public EnrollmentGroupsOperations EnrollmentGroups { get; }
+
     /// <summary>The file upload storage configuration.</summary>
     public FileUploadsOperations FileUploads { get; }
+
+    public DataExportOperations DataExport { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -2094,5 +2094,78 @@
             Get-IoTCentralFileUpload -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'IoTCentral.FileUploadNotFound,*'
         }
+
+    # ---------------------------------------------------------------- Data export
+    'Get-IoTCentralExportDestination / Example 1: List the destinations and their health' = @{
+        Setup  = { New-DocExportDestination }
+        Assert = {
+            Assert-NoDocError $Run
+            $text = $Run.Output | Out-String
+            $text | Should -Match 'store-webhook'
+            $text | Should -Match 'notDelivered'
+            Assert-NoDocExportSecret $Run
+        }
+    }
+    'Get-IoTCentralExportDestination / Example 2: Show where an export sends its data' = @{
+        Setup  = { New-DocExportDestination -Export }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'store-webhook'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.ExportDestination]); Assert-NoDocExportSecret $Run }
+    }
+    'New-IoTCentralExportDestination / Example 1: A webhook with a header authorization' = @{
+        Setup  = { function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $DocExportSecret -AsPlainText -Force } }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'store-webhook'
+            $Run.Output.AuthorizationType | Should -Be 'header'
+            $Run.Output.HeaderNames | Should -Be @('x-store')
+            Assert-NoDocExportSecret $Run
+        }
+    }
+    'New-IoTCentralExportDestination / Example 2: Event Hubs by connection string' = @{
+        Setup  = { function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $DocExportSecret -AsPlainText -Force } }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Type | Should -Be 'eventhubs@v1'; $Run.Output.Status | Should -Be 'notDelivered'; Assert-NoDocExportSecret $Run }
+    }
+    'New-IoTCentralExportDestination / Example 3: Blob Storage with the application''s managed identity' = @{
+        Assert = { Assert-NoDocError $Run; $Run.Output.AuthorizationType | Should -Be 'systemAssignedManagedIdentity'; $Run.Output.Settings.containerName | Should -Be 'telemetry' }
+    }
+    'Set-IoTCentralExportDestination / Example 1: Rotate a webhook''s authorization' = @{
+        Setup  = { New-DocExportDestination; function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $DocExportSecret -AsPlainText -Force } }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'store-webhook'; Assert-NoDocExportSecret $Run }
+    }
+    'Remove-IoTCentralExportDestination / Example 1: Remove a destination' = @{
+        Setup  = { New-DocExportDestination }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralExportDestination).Id | Should -Not -Contain 'store-hub' }
+    }
+    'Get-IoTCentralExport / Example 1: Show the exports that have problems' = @{
+        # The webhook's port is closed, so a delivery fails: a simulated phone's telemetry makes the export unhealthy.
+        Setup  = {
+            New-DocExportDestination -Export
+            New-DocDevice -Id phone-01 -Template phone -Simulated | Out-Null
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ((Get-IoTCentralExport -Id store-telemetry).Status -ne 'error' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 250 }
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'store-telemetry'; $Run.Output.Error | Should -Match 'store-webhook' }
+    }
+    'Get-IoTCentralExport / Example 2: Which exports use a destination' = @{
+        Setup  = { New-DocExportDestination -Export }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'store-telemetry'; $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DataExport]) }
+    }
+    'New-IoTCentralExport / Example 1: Send low-battery telemetry to a webhook' = @{
+        Setup  = { New-DocExportDestination }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Source | Should -Be 'telemetry'
+            $Run.Output.Filter | Should -Match 'battery < 20'
+            $Run.Output.Enrichments.Name | Should -Be 'store'
+            $Run.Output.Destinations.Id | Should -Be 'store-webhook'
+            $Run.Output.Status | Should -Be 'healthy'
+        }
+    }
+    'Set-IoTCentralExport / Example 1: Stop an export for a while' = @{
+        Setup  = { New-DocExportDestination -Export }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Enabled | Should -BeFalse; $Run.Output.Status | Should -Be 'disabled' }
+    }
+    'Remove-IoTCentralExport / Example 1: Remove every disabled export' = @{
+        Setup  = { New-DocExportDestination -Export; New-IoTCentralExport -Id paused -Source properties -Destination store-hub -Enabled $false | Out-Null }
+        Assert = { Assert-NoDocError $Run; (Get-IoTCentralExport).Id | Should -Be 'store-telemetry' }
     }
 }

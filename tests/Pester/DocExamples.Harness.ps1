@@ -122,6 +122,9 @@ function Reset-DocApplication {
     @(Get-IoTCentralUser -Session $Session) | Remove-IoTCentralUser -Force -Session $Session
     @(Get-IoTCentralApiToken -Session $Session) | Remove-IoTCentralApiToken -Force -Session $Session
     @(Get-IoTCentralScheduledJob -Session $Session) | Remove-IoTCentralScheduledJob -Force -Session $Session
+    # Exports first: a destination an export still uses cannot be removed.
+    @(Get-IoTCentralExport -Session $Session) | Remove-IoTCentralExport -Force -Session $Session
+    @(Get-IoTCentralExportDestination -Session $Session) | Remove-IoTCentralExportDestination -Force -Session $Session
     @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
     @(Get-IoTCentralEnrollmentGroup -Session $Session) | Remove-IoTCentralEnrollmentGroup -Force -Session $Session
     Remove-IoTCentralFileUpload -Force -Wait -Session $Session -ErrorAction SilentlyContinue
@@ -265,6 +268,27 @@ function Send-DocDeviceFeed {
     $headers = @{ Authorization = "SharedAccessSignature sr=$resource&sig=$([uri]::EscapeDataString($signature))&se=$expiry" }
     $url = "$((Get-IoTCentralSession).ApplicationUrl)".TrimEnd('/') + "/device-api/devices/$DeviceId/$Route"
     Invoke-RestMethod -Method $Method -Uri $url -Headers $headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 10) | Out-Null
+}
+
+# The secret the data export examples' Read-Host stand-in types; no stream may show it.
+$DocExportSecret = 'doc-export-secret-7f3a'
+
+function New-DocExportDestination {
+    # The webhook store-webhook (to a closed loopback port: these examples need no delivery) and the Event Hubs
+    # destination store-hub, both with secrets; -Export adds the telemetry export store-telemetry to the webhook.
+    param([switch] $Export)
+    $secret = ConvertTo-SecureString $DocExportSecret -AsPlainText -Force
+    New-IoTCentralExportDestination -Id store-webhook -DisplayName 'Store webhook' -Url http://127.0.0.1:9/iot -AuthorizationHeader $secret | Out-Null
+    New-IoTCentralExportDestination -Id store-hub -Type EventHubs -ConnectionString $secret | Out-Null
+    if ($Export) { New-IoTCentralExport -Id store-telemetry -Source telemetry -Destination store-webhook | Out-Null }
+}
+
+function Assert-NoDocExportSecret {
+    # Neither output, any other stream, nor the host (-WhatIf, -Confirm text) shows a destination's secret.
+    param([Parameter(Mandatory)] $Run)
+    $Run.Text | Should -Not -Match ([regex]::Escape($DocExportSecret))
+    $Run.HostText | Should -Not -Match ([regex]::Escape($DocExportSecret))
+    ($Run.Errors | Out-String) | Should -Not -Match ([regex]::Escape($DocExportSecret))
 }
 
 function Assert-NoDocError {

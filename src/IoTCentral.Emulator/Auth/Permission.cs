@@ -19,4 +19,5 @@ internal enum Permission
 
     /// <summary>Application settings such as the file upload storage account (Administrator only).</summary>
     ManageApplication,
+    ManageDataExport,
 }

@@ -29,9 +29,9 @@ internal static class PermissionTable
         [BuiltInRoles.OrgViewer.Id] = new HashSet<Permission> { Permission.ReadRoles, Permission.ReadDevices, Permission.ReadDeviceTemplates, Permission.ReadOrganizations },
     };
 
-    // Device templates, enrollment groups and application settings belong to the whole application (none has an organization), so
+    // Device templates, enrollment groups, data export and application settings belong to the whole application (none has an organization), so
     // changing them needs an assignment without an organization.
-    private static readonly IReadOnlySet<Permission> ApplicationWidePermissions = new HashSet<Permission> { Permission.ManageDeviceTemplates, Permission.ManageEnrollmentGroups, Permission.ManageApplication };
+    private static readonly IReadOnlySet<Permission> ApplicationWidePermissions = new HashSet<Permission> { Permission.ManageDeviceTemplates, Permission.ManageEnrollmentGroups, Permission.ManageApplication, Permission.ManageDataExport };
 
     public static bool IsApplicationWide(Permission permission) => ApplicationWidePermissions.Contains(permission);
 

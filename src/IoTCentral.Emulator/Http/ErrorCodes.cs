@@ -51,6 +51,9 @@ internal static class ErrorCodes
 
     // Device groups and jobs.
     public const string DeviceGroupNotFound = "DeviceGroupNotFound";
+    public const string DestinationNotFound = "DestinationNotFound";
+    public const string ExportNotFound = "ExportNotFound";
+    public const string DestinationInUse = "DestinationInUse";
     public const string JobNotFound = "JobNotFound";
     public const string JobExists = "JobAlreadyExists";
     public const string JobHasNoDevices = "JobHasNoDevices";

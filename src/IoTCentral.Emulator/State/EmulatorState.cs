@@ -26,6 +26,10 @@ internal sealed class EmulatorState
 
     public RecordIndex<ScheduledJobRecord> ScheduledJobs { get; } = new("scheduledJobs");
 
+    public RecordIndex<DestinationRecord> Destinations { get; } = new("destinations");
+
+    public RecordIndex<ExportRecord> Exports { get; } = new("exports");
+
     public RecordIndex<EnrollmentGroupRecord> EnrollmentGroups { get; } = new("enrollmentGroups");
 
     public RecordIndex<FileUploadRecord> FileUploads { get; } = new("fileUploads");
@@ -34,5 +38,5 @@ internal sealed class EmulatorState
 
     public RecordIndex<DocumentRecord> DeploymentManifests { get; } = new("deploymentManifests");
 
-    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, EnrollmentGroups, FileUploads, Dashboards, DeploymentManifests];
+    public IEnumerable<IRecordIndex> Collections => [ApiTokens, Devices, Users, DeviceTemplates, Organizations, DeviceGroups, Jobs, ScheduledJobs, EnrollmentGroups, FileUploads, Dashboards, DeploymentManifests, Destinations, Exports];
 }

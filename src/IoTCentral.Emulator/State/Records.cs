@@ -124,3 +124,10 @@ internal sealed record FileUploadRecord(string Etag, string Body, string State, 
 
 /// <summary>A stored dashboard or deployment manifest (preview): its normalized body as JSON text.</summary>
 internal sealed record DocumentRecord(string Id, string Etag, string Body);
+/// A stored data export destination. <see cref="Body"/> is the validated definition as JSON text, secrets included
+/// (they are needed to deliver); responses mask them.
+/// </summary>
+internal sealed record DestinationRecord(string Id, string Body);
+
+/// <summary>A stored data export: <see cref="Body"/> is the validated definition as JSON text. Its health lives in memory.</summary>
+internal sealed record ExportRecord(string Id, string Body);

@@ -114,7 +114,15 @@ internal static class Redactor
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteMasked(Utf8JsonWriter writer, JsonElement element)
+    // A data export destination's header authorization and its header and query customizations keep their secrets in
+    // a member called "value", a name too common to hide everywhere: it is hidden inside those objects only.
+    private static readonly HashSet<string> ValueHolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "authorization", "headerCustomizations", "queryCustomizations",
+    };
+
+    // hideValueAt: 1 hides "value" in this object, 2 in each object it holds (a customization map's entries).
+    private static void WriteMasked(Utf8JsonWriter writer, JsonElement element, int hideValueAt = 0)
     {
         switch (element.ValueKind)
         {
@@ -123,13 +131,17 @@ internal static class Redactor
                 foreach (var property in element.EnumerateObject())
                 {
                     writer.WritePropertyName(property.Name);
-                    if (SecretProperties.Contains(property.Name) && property.Value.ValueKind != JsonValueKind.Null)
+                    var secret = SecretProperties.Contains(property.Name) || (hideValueAt == 1 && property.Name == "value");
+                    if (secret && property.Value.ValueKind != JsonValueKind.Null)
                     {
                         writer.WriteStringValue(Mask);
                     }
                     else
                     {
-                        WriteMasked(writer, property.Value);
+                        var childHideAt = ValueHolders.Contains(property.Name)
+                            ? (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase) ? 1 : 2)
+                            : Math.Max(0, hideValueAt - 1);
+                        WriteMasked(writer, property.Value, childHideAt);
                     }
                 }
 

@@ -35,6 +35,8 @@ namespace IoTCentral.Infrastructure
         internal const string ApiTokenCannotManage = "IoTCentral.ApiTokenCannotManage";
         internal const string InvalidParent = "IoTCentral.InvalidParent";
         internal const string InvalidFilter = "IoTCentral.InvalidFilter";
+        internal const string InvalidDestination = "IoTCentral.InvalidDestination";
+        internal const string InvalidEnrichment = "IoTCentral.InvalidEnrichment";
         internal const string InvalidRelationship = "IoTCentral.InvalidRelationship";
         internal const string InvalidKey = "IoTCentral.InvalidKey";
         internal const string InvalidCertificate = "IoTCentral.InvalidCertificate";

@@ -42,7 +42,7 @@ namespace IoTCentral.Infrastructure
         }
 
         /// <summary>Whether a string opened with <paramref name="quote"/> is never closed, ignoring the other quote kind inside strings.</summary>
-        private static bool Unclosed(string text, char quote)
+        internal static bool Unclosed(string text, char quote)
         {
             char? open = null;
             foreach (var c in text)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.DeviceTemplates;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,17 +42,23 @@ internal static class DeviceDataRoutes
                 Json(properties.Get(deviceId, DeviceLevels.Of(context))))
             .RequirePermission(Permission.ReadDevices);
 
-        api.MapPut(prefix + "/properties", async (string deviceId, HttpContext context, DevicePropertiesService properties) =>
+        api.MapPut(prefix + "/properties", async (string deviceId, HttpContext context, DevicePropertiesService properties, ExportPublisher exports) =>
             {
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
-                return Json(properties.Write(deviceId, DeviceLevels.Of(context), body, replace: true), StatusCodes.Status202Accepted);
+                var level = DeviceLevels.Of(context);
+                var answer = properties.Write(deviceId, level, body, replace: true);
+                exports.Properties(deviceId, level, ExportMessageTypes.DesiredChange, body);
+                return Json(answer, StatusCodes.Status202Accepted);
             })
             .RequirePermission(Permission.ManageDevices);
 
-        api.MapPatch(prefix + "/properties", async (string deviceId, HttpContext context, DevicePropertiesService properties) =>
+        api.MapPatch(prefix + "/properties", async (string deviceId, HttpContext context, DevicePropertiesService properties, ExportPublisher exports) =>
             {
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson);
-                return Json(properties.Write(deviceId, DeviceLevels.Of(context), body, replace: false), StatusCodes.Status202Accepted);
+                var level = DeviceLevels.Of(context);
+                var answer = properties.Write(deviceId, level, body, replace: false);
+                exports.Properties(deviceId, level, ExportMessageTypes.DesiredChange, body);
+                return Json(answer, StatusCodes.Status202Accepted);
             })
             .RequirePermission(Permission.ManageDevices);
 

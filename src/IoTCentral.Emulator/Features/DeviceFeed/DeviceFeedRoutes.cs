@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceTemplates;
 using IoTCentral.Emulator.Http;
@@ -28,19 +29,23 @@ internal static class DeviceFeedRoutes
             return next(context);
         });
 
-        device.MapPost("/telemetry", async (string deviceId, HttpContext context, DeviceTelemetryService telemetry, DeviceProvisioning provisioning) =>
+        device.MapPost("/telemetry", async (string deviceId, HttpContext context, DeviceTelemetryService telemetry, DeviceProvisioning provisioning,
+            ExportPublisher exports, EmulatorSettings settings) =>
         {
             var request = FeedRequest.Read(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
             telemetry.Feed(deviceId, request.Level, request.Timestamp, request.Values);
+            exports.Telemetry(deviceId, request.Level, request.Timestamp ?? settings.Clock.GetUtcNow(), request.Values);
             provisioning.MarkProvisioned(deviceId);
             return Results.NoContent();
         });
 
-        device.MapPatch("/properties", async (string deviceId, HttpContext context, DevicePropertiesService properties, DeviceProvisioning provisioning) =>
+        device.MapPatch("/properties", async (string deviceId, HttpContext context, DevicePropertiesService properties, DeviceProvisioning provisioning,
+            ExportPublisher exports) =>
         {
             var request = FeedRequest.Read(await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson));
             properties.Report(deviceId, request.Level, request.Values, request.GetInteger("ackCode") ?? StatusCodes.Status200OK,
                 request.GetString("ackDescription") ?? PropertyState.Completed);
+            exports.Properties(deviceId, request.Level, ExportMessageTypes.ReportedChange, request.Values);
             provisioning.MarkProvisioned(deviceId);
             return Results.NoContent();
         });

@@ -1,5 +1,6 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.DeviceData;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -38,10 +39,17 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ReadDevices);
 
-        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
+        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices, ExportPublisher exports, StateStore store) =>
             {
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
-                return Json(DeviceResponse.From(await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch)));
+                var existed = store.Read(s => s.Devices.ContainsKey(deviceId));
+                var device = await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch);
+                if (!existed)
+                {
+                    exports.Lifecycle(device, ExportMessageTypes.Registered);
+                }
+
+                return Json(DeviceResponse.From(device));
             })
             .RequirePermission(Permission.ManageDevices);
 
@@ -52,9 +60,11 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ManageDevices);
 
-        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data) =>
+        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data, ExportPublisher exports) =>
             {
+                var device = devices.Get(deviceId);
                 await devices.RemoveAsync(deviceId);
+                exports.Lifecycle(device, ExportMessageTypes.Deleted);
                 data.Forget(deviceId); // a device created again with the same id starts without data
                 return Results.NoContent();
             })

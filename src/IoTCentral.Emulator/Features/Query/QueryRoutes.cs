@@ -17,7 +17,7 @@ internal static class QueryRoutes
         // Every role may query: it reads device data, which every built-in role may read (see PermissionTable).
         api.MapPost("/query", async (HttpContext context, EmulatorSettings settings) =>
             {
-                RequirePreview(context);
+                ApiVersions.RequirePreview(context, "query API");
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
                 var query = body.GetString("query")
                     ?? throw ApiException.BadRequest("Property 'query' is required.", ErrorCodes.InvalidRequestBody);
@@ -33,19 +33,5 @@ internal static class QueryRoutes
                 }
             })
             .RequirePermission(Permission.ReadDevices);
-    }
-
-    /// <summary>
-    /// The operation exists only in the preview spec; under another api-version the service has no such route,
-    /// so the emulator answers as for an unknown path (404), with a message that names the version to use.
-    /// </summary>
-    private static void RequirePreview(HttpContext context)
-    {
-        var version = RequestContext.Of(context).ApiVersion;
-        if (version != ApiVersions.Preview)
-        {
-            throw ApiException.NotFound(
-                $"The query API is not available in api-version '{version}'; use api-version={ApiVersions.Preview}.");
-        }
     }
 }

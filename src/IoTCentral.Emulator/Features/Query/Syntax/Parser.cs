@@ -61,6 +61,32 @@ internal sealed partial class Parser
             : throw new QueryException($"WITHIN_WINDOW at position {window.Position} cannot be used in a device group's filter; a group selects devices, not telemetry.");
     }
 
+    /// <summary>
+    /// A data export's filter, <c>SELECT * FROM &lt;template id&gt; [WHERE condition]</c>: the query language's conditions
+    /// over the exported message's values and <c>$id</c>, <c>$ts</c>, <c>$provisioned</c>, <c>$simulated</c>, without
+    /// WITHIN_WINDOW (an export filters a stream, not a time range).
+    /// </summary>
+    public static (string TemplateId, Condition? Where) ParseExportFilter(string filter) =>
+        new Parser(Lexer.Tokenize(filter, doubleQuotedStrings: true), DeviceMetadata.All).ParseExportFilter();
+
+    private (string TemplateId, Condition? Where) ParseExportFilter()
+    {
+        ExpectKeyword("SELECT");
+        Expect(TokenKind.Star, "'*' (an export filter selects whole messages)");
+        ExpectKeyword("FROM");
+        var templateId = ParseTemplateId();
+        var where = AcceptKeyword("WHERE") ? ParseOr() : null;
+        if (Current.Kind != TokenKind.End)
+        {
+            throw Unexpected(where is null ? "WHERE or the end of the filter" : "AND, OR or the end of the filter");
+        }
+
+        var window = where is null ? null : Evaluation.QueryValidator.Flatten(where).OfType<WithinWindowCondition>().FirstOrDefault();
+        return window is null
+            ? (templateId, where)
+            : throw new QueryException($"WITHIN_WINDOW at position {window.Position} cannot be used in an export filter; an export filters each message as it is sent.");
+    }
+
     private Token Current => _tokens[_index];
 
     private Token Next => _tokens[Math.Min(_index + 1, _tokens.Count - 1)];

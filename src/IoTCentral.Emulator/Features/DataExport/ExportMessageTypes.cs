@@ -1,0 +1,10 @@
+namespace IoTCentral.Emulator.Features.DataExport;
+
+/// <summary>The <c>messageType</c> values of the documented export message format that the emulator produces.</summary>
+internal static class ExportMessageTypes
+{
+    public const string ReportedChange = "devicePropertyReportedChange";
+    public const string DesiredChange = "devicePropertyDesiredChange";
+    public const string Registered = "registered";
+    public const string Deleted = "deleted";
+}

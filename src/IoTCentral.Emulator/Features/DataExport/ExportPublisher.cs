@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using IoTCentral.Emulator.Features.DeviceTemplates;
+using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
+
+namespace IoTCentral.Emulator.Features.DataExport;
+
+/// <summary>
+/// Where the application's events enter data export: requests publish what happened and return at once; the
+/// <see cref="ExportDelivery"/> service sends it in the background. The queue is bounded (the oldest messages are
+/// dropped when a slow webhook lets it fill), and nothing is queued while no enabled export wants the source.
+/// </summary>
+internal sealed class ExportPublisher(StateStore store, EmulatorSettings settings)
+{
+    public const int Capacity = 10_000;
+
+    private readonly Channel<ExportMessage> _queue = Channel.CreateBounded<ExportMessage>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public ChannelReader<ExportMessage> Reader => _queue.Reader;
+
+    public bool Wanted(string source) => store.Read(s => s.Exports.Values.Any(e => Wants(e, source)));
+
+    public void Telemetry(string deviceId, DeviceLevel level, DateTimeOffset time, JsonObject values) =>
+        Publish("telemetry", null, deviceId, level, time, values, body => body["telemetry"] = values.DeepClone());
+
+    public void Properties(string deviceId, DeviceLevel level, string messageType, JsonObject values) =>
+        Publish("properties", messageType, deviceId, level, settings.Clock.GetUtcNow(), values, body =>
+            body["properties"] = new JsonArray(values.Select(p => (JsonNode?)new JsonObject { ["name"] = p.Key, ["value"] = p.Value?.DeepClone() }).ToArray()));
+
+    /// <summary>registered or deleted; <paramref name="device"/> is the record as it was.</summary>
+    public void Lifecycle(DeviceRecord device, string messageType)
+    {
+        if (Wanted("deviceLifecycle"))
+        {
+            Enqueue(Message("deviceLifecycle", messageType, device, DeviceLevel.Root, settings.Clock.GetUtcNow(), new JsonObject()));
+        }
+    }
+
+    private void Publish(string source, string? messageType, string deviceId, DeviceLevel level, DateTimeOffset time, JsonObject values, Action<JsonObject> fill)
+    {
+        if (!Wanted(source) || store.Read(s => s.Devices.GetValueOrDefault(deviceId)) is not { } device)
+        {
+            return;
+        }
+
+        var message = Message(source, messageType, device, level, time, values);
+        fill(message.Body);
+        Enqueue(message);
+    }
+
+    private ExportMessage Message(string source, string? messageType, DeviceRecord device, DeviceLevel level, DateTimeOffset time, JsonObject values)
+    {
+        var body = new JsonObject
+        {
+            ["applicationId"] = store.Read(s => s.Application.Id),
+            ["messageSource"] = source,
+        };
+        if (messageType is not null)
+        {
+            body["messageType"] = messageType;
+        }
+
+        body["deviceId"] = device.Id;
+        body["schema"] = "default@v1";
+        body["templateId"] = device.Template;
+        body["enqueuedTime"] = EmulatorJson.FormatTimestamp(time);
+        if (level.Module is { } module)
+        {
+            body["module"] = module;
+        }
+
+        if (level.Component is { } component)
+        {
+            body["component"] = component;
+        }
+
+        var named = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            named[level.PathOf(name)] = value;
+        }
+
+        return new ExportMessage(source, messageType, device.Id, device.Template, time, device.Provisioned, device.Simulated,
+            level.Component, level.Module, named, body);
+    }
+
+    private void Enqueue(ExportMessage message) => _queue.Writer.TryWrite(message);
+
+    private static bool Wants(ExportRecord export, string source)
+    {
+        var body = DataExportService.Body(export);
+        return body["enabled"]?.GetValue<bool>() == true && body["source"]?.GetValue<string>() == source;
+    }
+}

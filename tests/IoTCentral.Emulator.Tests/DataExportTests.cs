@@ -1,0 +1,247 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Tests.Infrastructure;
+
+namespace IoTCentral.Emulator.Tests;
+
+/// <summary>Destinations_* and Exports_* (preview only) against the preview spec's schemas, and webhook delivery to a loopback listener.</summary>
+public sealed class DataExportTests
+{
+    private const string Phone = DeviceTemplates.PhoneId;
+
+    private static string Preview(string path) => $"/api{path}?api-version=2022-10-31-preview";
+
+    private static object Webhook(string url, object? authorization = null) => new
+    {
+        displayName = "Hook",
+        type = "webhook@v1",
+        url,
+        queryCustomizations = new Dictionary<string, object> { ["code"] = new { value = "q-secret", secret = true }, ["plain"] = new { value = "p" } },
+        headerCustomizations = new Dictionary<string, object> { ["x-store"] = new { value = "contoso" } },
+        authorization = authorization ?? new { type = "header", value = "Bearer hook-secret" },
+    };
+
+    private static object Export(string source, string destination, string? filter = null, bool enabled = true) => new
+    {
+        displayName = "Export " + source,
+        enabled,
+        source,
+        filter,
+        enrichments = new Dictionary<string, object> { ["store"] = new { value = "Seattle" }, ["owner"] = new { target = Phone, path = "owner" } },
+        destinations = new[] { new { id = destination } },
+    };
+
+    private static async Task<JsonElement> OkAsync(Task<ApiResponse> call, string definition)
+    {
+        var response = await call;
+        Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
+        await PreviewSpecSchemas.AssertValidAsync(definition, response.Body);
+        return response.Json;
+    }
+
+    [Fact]
+    public async Task EveryDestinationTypeAndAuthorization_MatchesPreviewSchema_WithSecretsMasked()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { PageSize = 3 });
+        var admin = emulator.Admin;
+        var cases = new (string Id, string Definition, object Body, string? Secret)[]
+        {
+            ("blob-cs", "BlobStorageV1Destination", new { displayName = "Blob", type = "blobstorage@v1", authorization = new { type = "connectionString", connectionString = "AccountKey=blob-secret", containerName = "c" } }, "blob-secret"),
+            ("blob-mi", "BlobStorageV1Destination", new { displayName = "Blob", type = "blobstorage@v1", authorization = new { type = "systemAssignedManagedIdentity", endpointUri = "https://a.blob.core.windows.net/", containerName = "c" } }, null),
+            ("adx-sp", "DataExplorerV1Destination", new { displayName = "ADX", type = "dataexplorer@v1", clusterUrl = "https://c.kusto.windows.net", database = "d", table = "t", authorization = new { type = "servicePrincipal", clientId = "c", tenantId = "t", clientSecret = "adx-secret" } }, "adx-secret"),
+            ("adx-mi", "DataExplorerV1Destination", new { displayName = "ADX", type = "dataexplorer@v1", clusterUrl = "https://c.kusto.windows.net", database = "d", table = "t", authorization = new { type = "systemAssignedManagedIdentity" } }, null),
+            ("eh-cs", "EventHubsV1Destination", new { displayName = "EH", type = "eventhubs@v1", authorization = new { type = "connectionString", connectionString = "SharedAccessKey=eh-secret" } }, "eh-secret"),
+            ("eh-mi", "EventHubsV1Destination", new { displayName = "EH", type = "eventhubs@v1", authorization = new { type = "systemAssignedManagedIdentity", hostName = "h.servicebus.windows.net", eventHubName = "e" } }, null),
+            ("sbq-cs", "ServiceBusQueueV1Destination", new { displayName = "Q", type = "servicebusqueue@v1", authorization = new { type = "connectionString", connectionString = "SharedAccessKey=sbq-secret" } }, "sbq-secret"),
+            ("sbq-mi", "ServiceBusQueueV1Destination", new { displayName = "Q", type = "servicebusqueue@v1", authorization = new { type = "systemAssignedManagedIdentity", hostName = "h", queueName = "q" } }, null),
+            ("sbt-cs", "ServiceBusTopicV1Destination", new { displayName = "T", type = "servicebustopic@v1", authorization = new { type = "connectionString", connectionString = "SharedAccessKey=sbt-secret" } }, "sbt-secret"),
+            ("sbt-mi", "ServiceBusTopicV1Destination", new { displayName = "T", type = "servicebustopic@v1", authorization = new { type = "systemAssignedManagedIdentity", hostName = "h", topicName = "t" } }, null),
+            ("hook-header", "WebhookV1Destination", Webhook("http://127.0.0.1:9/x"), "hook-secret"),
+            ("hook-oauth", "WebhookV1Destination", Webhook("http://127.0.0.1:9/x", new { type = "oauth", tokenUrl = "http://127.0.0.1:9/token", clientId = "c", clientSecret = "oauth-secret", requestType = "json" }), "oauth-secret"),
+            ("hook-none", "WebhookV1Destination", new { displayName = "Open", type = "webhook@v1", url = "https://example.com/hook" }, null),
+        };
+
+        foreach (var (id, definition, body, secret) in cases)
+        {
+            var created = await OkAsync(admin.PutAsync(Preview($"/dataExport/destinations/{id}"), body), definition);
+            Assert.Equal(id, created.GetProperty("id").GetString());
+            var got = await admin.GetAsync(Preview($"/dataExport/destinations/{id}"));
+            await PreviewSpecSchemas.AssertValidAsync(definition, got.Body);
+            if (secret is not null)
+            {
+                Assert.DoesNotContain(secret, created.GetRawText());
+                Assert.DoesNotContain(secret, got.Body);
+                Assert.Contains("*****", got.Body);
+            }
+
+            var webhook = definition == "WebhookV1Destination";
+            Assert.Equal(webhook ? "healthy" : "notDelivered", created.GetProperty("status").GetString());
+        }
+
+        Assert.DoesNotContain("q-secret", (await admin.GetAsync(Preview("/dataExport/destinations/hook-header"))).Body);
+
+        var pages = await admin.GetAllPagesAsync(Preview("/dataExport/destinations"));
+        foreach (var page in pages)
+        {
+            await PreviewSpecSchemas.AssertValidAsync("DestinationCollection", page.Body);
+            Assert.DoesNotContain("-secret", page.Body);
+        }
+
+        Assert.Equal(cases.Length, pages.Sum(p => p.Json.GetProperty("value").GetArrayLength()));
+
+        // A PATCH that sends the mask back keeps the stored secret; one that changes the name keeps it too.
+        var patched = await OkAsync(admin.PatchAsync(Preview("/dataExport/destinations/hook-header"), new { displayName = "Renamed", authorization = new { value = "*****" } }), "WebhookV1Destination");
+        Assert.Equal("Renamed", patched.GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task GaApiVersion_AnswersAsForAnUnknownPath()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        foreach (var path in new[] { "/dataExport/destinations", "/dataExport/exports", "/dataExport/exports/x/destinations" })
+        {
+            var message = await ErrorAssert.IsErrorAsync(await emulator.Admin.GetAsync(ApiClient.Api(path)), HttpStatusCode.NotFound);
+            Assert.Contains("2022-10-31-preview", message);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidBodies_Are400NamingTheProblem_AndUsedDestinationsCannotBeRemoved()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = emulator.Admin;
+        async Task<string> BadAsync(string path, object body) =>
+            await ErrorAssert.IsErrorAsync(await admin.PutAsync(Preview(path), body), HttpStatusCode.BadRequest);
+
+        Assert.Contains("type", await BadAsync("/dataExport/destinations/d", new { displayName = "x", type = "ftp@v1" }));
+        Assert.Contains("authorization", await BadAsync("/dataExport/destinations/d", new { displayName = "x", type = "eventhubs@v1" }));
+        Assert.Contains("authorization.type", await BadAsync("/dataExport/destinations/d", new { displayName = "x", type = "eventhubs@v1", authorization = new { type = "header", value = "v" } }));
+        Assert.Contains("authorization.containerName", await BadAsync("/dataExport/destinations/d", new { displayName = "x", type = "blobstorage@v1", authorization = new { type = "connectionString", connectionString = "c" } }));
+        Assert.Contains("url", await BadAsync("/dataExport/destinations/d", new { displayName = "x", type = "webhook@v1", url = "not a url" }));
+
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook("http://127.0.0.1:9/x")), "WebhookV1Destination");
+        Assert.Contains("source", await BadAsync("/dataExport/exports/e", new { displayName = "e", enabled = true, source = "weather", destinations = new[] { new { id = "hook" } } }));
+        Assert.Contains("nope", await BadAsync("/dataExport/exports/e", Export("telemetry", "nope")));
+        var filter = await ErrorAssert.IsErrorAsync(await admin.PutAsync(Preview("/dataExport/exports/e"), Export("telemetry", "hook", "SELECT * FORM x")), HttpStatusCode.BadRequest);
+        Assert.Contains("filter", filter);
+
+        var export = await OkAsync(admin.PutAsync(Preview("/dataExport/exports/e"), Export("telemetry", "hook", $"SELECT * FROM {Phone} WHERE sensors.battery > 50")), "Export");
+        Assert.Equal("healthy", export.GetProperty("status").GetString());
+        await OkAsync(admin.GetAsync(Preview("/dataExport/exports")), "ExportCollection");
+        var users = await OkAsync(admin.GetAsync(Preview("/dataExport/destinations/hook/exports")), "ExportCollection");
+        Assert.Equal("e", users.GetProperty("value")[0].GetProperty("id").GetString());
+        var targets = await OkAsync(admin.GetAsync(Preview("/dataExport/exports/e/destinations")), "DestinationCollection");
+        Assert.Equal("hook", targets.GetProperty("value")[0].GetProperty("id").GetString());
+
+        var inUse = await ErrorAssert.IsErrorAsync(await admin.DeleteAsync(Preview("/dataExport/destinations/hook")), HttpStatusCode.Conflict);
+        Assert.Contains("'e'", inUse);
+        var disabled = await OkAsync(admin.PatchAsync(Preview("/dataExport/exports/e"), new { enabled = false }), "Export");
+        Assert.Equal("disabled", disabled.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(Preview("/dataExport/exports/e"))).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(Preview("/dataExport/destinations/hook"))).Status);
+        await ErrorAssert.IsErrorAsync(await admin.GetAsync(Preview("/dataExport/destinations/hook")), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Operators_MayNotManageDataExport()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var operatorClient = await emulator.CreateTokenClientAsync("op", RoleIds.Operator);
+        await ErrorAssert.IsErrorAsync(await operatorClient.GetAsync(Preview("/dataExport/exports")), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task WebhookExport_ReceivesSimulatedTelemetry_WithEnrichmentsHeadersAndQuery()
+    {
+        using var hook = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = emulator.Admin;
+        await DeviceTemplates.CreatePhoneAsync(admin, "sim-1", simulated: true);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PatchAsync(ApiClient.Api("/devices/sim-1/properties"), new { owner = "Ada" }, "application/json")).Status);
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/telemetry"), Export("telemetry", "hook")), "Export");
+
+        var message = await hook.WaitForAsync(m => m["deviceId"]?.GetValue<string>() == "sim-1");
+        Assert.Equal("telemetry", message["messageSource"]!.GetValue<string>());
+        Assert.Equal(Phone, message["templateId"]!.GetValue<string>());
+        Assert.Equal("default@v1", message["schema"]!.GetValue<string>());
+        Assert.Equal("sensors", message["component"]!.GetValue<string>());
+        Assert.NotNull(message["telemetry"]!["battery"]);
+        Assert.Equal("Seattle", message["enrichments"]!["store"]!.GetValue<string>());
+        Assert.Equal("Ada", message["enrichments"]!["owner"]!.GetValue<string>());
+        var received = hook.Received.First();
+        Assert.Equal("Bearer hook-secret", received.Authorization);
+        Assert.Equal("contoso", received.Headers["x-store"]);
+        Assert.Contains("code=q-secret", received.Query);
+
+        var export = await OkAsync(admin.GetAsync(Preview("/dataExport/exports/telemetry")), "Export");
+        Assert.Equal("healthy", export.GetProperty("status").GetString());
+        Assert.True(export.TryGetProperty("lastExportTime", out _), export.GetRawText());
+    }
+
+    [Fact]
+    public async Task FilteredExport_DeliversOnlyMatchingMessages_AndLifecycleEvents()
+    {
+        using var hook = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = emulator.Admin;
+        await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/low"), Export("telemetry", "hook", $"SELECT * FROM {Phone} WHERE sensors.battery < 20")), "Export");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/life"), Export("deviceLifecycle", "hook")), "Export");
+
+        var device = await DeviceFeed.ClientAsync(admin, "real-1");
+        await DeviceFeed.SendTelemetryAsync(device, "real-1", new { component = "sensors", values = new { battery = 80 } });
+        await DeviceFeed.SendTelemetryAsync(device, "real-1", new { component = "sensors", values = new { battery = 10 } });
+        await DeviceTemplates.CreatePhoneAsync(admin, "new-1", simulated: false);
+
+        var low = await hook.WaitForAsync(m => m["messageSource"]?.GetValue<string>() == "telemetry");
+        Assert.Equal(10, low["telemetry"]!["battery"]!.GetValue<int>());
+        var registered = await hook.WaitForAsync(m => m["messageSource"]?.GetValue<string>() == "deviceLifecycle");
+        Assert.Equal("registered", registered["messageType"]!.GetValue<string>());
+        Assert.Equal("new-1", registered["deviceId"]!.GetValue<string>());
+        // Messages go out in order, so the 80 would have arrived before the registration.
+        Assert.Single(hook.Received, r => r.Body["messageSource"]?.GetValue<string>() == "telemetry");
+    }
+
+    [Fact]
+    public async Task BrokenWebhook_MakesTheExportError_AndItRecovers()
+    {
+        using var hook = new WebhookListener { Status = 500 };
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = emulator.Admin;
+        await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/props"), Export("properties", "hook")), "Export");
+        var device = await DeviceFeed.ClientAsync(admin, "real-1");
+
+        await DeviceFeed.ReportAsync(device, "real-1", new { component = "device_info", values = new { manufacturer = "Contoso" } });
+        var export = await WaitForStatusAsync(admin, "props", "error");
+        Assert.Equal("error", export.GetProperty("status").GetString());
+        Assert.Contains("500", export.GetProperty("errors")[0].GetProperty("message").GetString());
+        var destination = await OkAsync(admin.GetAsync(Preview("/dataExport/destinations/hook")), "WebhookV1Destination");
+        Assert.Equal("error", destination.GetProperty("status").GetString());
+
+        hook.Status = 200;
+        await DeviceFeed.ReportAsync(device, "real-1", new { component = "device_info", values = new { manufacturer = "Fabrikam" } });
+        var message = await hook.WaitForAsync(m => m["messageSource"]?.GetValue<string>() == "properties");
+        Assert.Equal("devicePropertyReportedChange", message["messageType"]!.GetValue<string>());
+        export = await WaitForStatusAsync(admin, "props", "healthy");
+        Assert.Equal("healthy", export.GetProperty("status").GetString());
+        Assert.False(export.TryGetProperty("errors", out _));
+    }
+
+    /// <summary>Polls the export (generously) until it has the status; returns it as last read.</summary>
+    private static async Task<JsonElement> WaitForStatusAsync(ApiClient admin, string exportId, string status)
+    {
+        var export = await OkAsync(admin.GetAsync(Preview($"/dataExport/exports/{exportId}")), "Export");
+        for (var i = 0; i < 300 && export.GetProperty("status").GetString() != status; i++)
+        {
+            await Task.Delay(100);
+            export = await OkAsync(admin.GetAsync(Preview($"/dataExport/exports/{exportId}")), "Export");
+        }
+
+        return export;
+    }
+}
