@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Security.Cryptography;
@@ -15,6 +16,33 @@ namespace IoTCentral.Infrastructure
     {
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
+
+        /// <summary>
+        /// -PrimaryCertificate and -SecondaryCertificate as the spec's map of entries ({"primary": {"certificate": base64}, ...}),
+        /// the ones not given left out; null, with <paramref name="error"/> set, when one cannot be read.
+        /// </summary>
+        internal static Dictionary<string, object?>? ToEntries(PSCmdlet cmdlet, object? primary, object? secondary, out ErrorRecord? error)
+        {
+            var entries = new Dictionary<string, object?>();
+            foreach (var (parameterName, entry, value) in new[] { ("PrimaryCertificate", "primary", primary), ("SecondaryCertificate", "secondary", secondary) })
+            {
+                if (value == null)
+                {
+                    continue;
+                }
+
+                var base64 = ToBase64(cmdlet, value, parameterName, out error);
+                if (base64 == null)
+                {
+                    return null;
+                }
+
+                entries[entry] = new Dictionary<string, object?> { ["certificate"] = base64 };
+            }
+
+            error = null;
+            return entries;
+        }
 
         /// <summary>The certificate as base64 DER; the error to write instead when it cannot be read.</summary>
         internal static string? ToBase64(PSCmdlet cmdlet, object value, string parameterName, out ErrorRecord? error)

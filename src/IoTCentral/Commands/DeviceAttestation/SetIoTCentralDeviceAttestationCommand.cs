@@ -145,22 +145,11 @@ namespace IoTCentral.Commands.DeviceAttestation
         /// <summary>A primary certificate: a complete attestation (PUT); only a secondary one: a patch. Null after writing an error.</summary>
         private Dictionary<string, object?>? X509Body()
         {
-            var certificates = new Dictionary<string, object?>();
-            foreach (var (name, jsonName, value) in new[] { (nameof(PrimaryCertificate), "primary", PrimaryCertificate), (nameof(SecondaryCertificate), "secondary", SecondaryCertificate) })
+            var certificates = ClientCertificateInput.ToEntries(this, PrimaryCertificate, SecondaryCertificate, out var error);
+            if (certificates == null)
             {
-                if (value == null)
-                {
-                    continue;
-                }
-
-                var base64 = ClientCertificateInput.ToBase64(this, value, name, out var error);
-                if (base64 == null)
-                {
-                    WriteError(error!);
-                    return null;
-                }
-
-                certificates[jsonName] = new Dictionary<string, object?> { ["certificate"] = base64 };
+                WriteError(error!);
+                return null;
             }
 
             var body = new Dictionary<string, object?> { ["x509"] = new Dictionary<string, object?> { ["clientCertificates"] = certificates } };

@@ -141,22 +141,11 @@ namespace IoTCentral.Commands.EnrollmentGroup
 
         private Dictionary<string, object?>? X509Attestation(string id)
         {
-            var certificates = new Dictionary<string, object?>();
-            foreach (var (name, jsonName, value) in new[] { (nameof(PrimaryCertificate), "primary", PrimaryCertificate), (nameof(SecondaryCertificate), "secondary", SecondaryCertificate) })
+            var certificates = ClientCertificateInput.ToEntries(this, PrimaryCertificate, SecondaryCertificate, out var error);
+            if (certificates == null)
             {
-                if (value == null)
-                {
-                    continue;
-                }
-
-                var base64 = ClientCertificateInput.ToBase64(this, value, name, out var error);
-                if (base64 == null)
-                {
-                    WriteError(error!);
-                    return null;
-                }
-
-                certificates[jsonName] = new Dictionary<string, object?> { ["certificate"] = base64 };
+                WriteError(error!);
+                return null;
             }
 
             return new Dictionary<string, object?>
