@@ -2041,6 +2041,8 @@
             Assert-NoDocError $Run
             $Run.Output | Should -BeNullOrEmpty
             (Get-IoTCentralEnrollmentGroupCertificate -Id edge-gateways -Entry Primary).Verified | Should -BeTrue
+        }
+    }
     # ---------------------------------------------------------------- File uploads
     'Get-IoTCentralFileUpload / Example 1: Show the file upload configuration' = @{
         Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads -Wait | Out-Null }
@@ -2094,7 +2096,7 @@
             Get-IoTCentralFileUpload -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'IoTCentral.FileUploadNotFound,*'
         }
-
+    }
     # ---------------------------------------------------------------- Data export
     'Get-IoTCentralExportDestination / Example 1: List the destinations and their health' = @{
         Setup  = { New-DocExportDestination }
