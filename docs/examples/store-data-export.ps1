@@ -86,6 +86,30 @@ $floors = @(
 )
 $stockroom = @{ Id = "$Prefix-seattle-stockroom"; DisplayName = 'Seattle stockroom'; Store = 'Seattle'; Area = 'stockroom' }
 
+# System.Text.Json and a sorted set rather than ConvertFrom-Json and Sort-Object: the script then also runs in a bare
+# PowerShell engine (an SDK host with only the core commands), as the module's tests and the tutorial runner use.
+function ConvertFrom-JsonElement([System.Text.Json.JsonElement] $Element) {
+    switch ($Element.ValueKind) {
+        'Object' {
+            $members = [ordered]@{}
+            foreach ($member in $Element.EnumerateObject()) { $members[$member.Name] = ConvertFrom-JsonElement $member.Value }
+            [pscustomobject]$members
+        }
+        'Array' { , @(foreach ($item in $Element.EnumerateArray()) { ConvertFrom-JsonElement $item }) }
+        'String' { $Element.GetString() }
+        'Number' { $Element.GetDouble() }
+        'True' { $true }
+        'False' { $false }
+        default { $null }
+    }
+}
+
+function Get-Distinct([object[]] $Values) {
+    $set = [System.Collections.Generic.SortedSet[string]]::new([System.StringComparer]::Ordinal)
+    foreach ($value in $Values) { if ($null -ne $value) { [void]$set.Add([string]$value) } }
+    , [string[]]@($set)
+}
+
 $listener = $null
 $devices = @()
 $destination = $null
@@ -106,7 +130,7 @@ try {
         $listener.Prefixes.Add($hookUrl.AbsoluteUri)
         $listener.Start()
         $authorization = if ($WebhookAuthorization) { $WebhookAuthorization } else {
-            ConvertTo-SecureString ('Bearer ' + [guid]::NewGuid().ToString('N')) -AsPlainText -Force
+            [System.Net.NetworkCredential]::new('', 'Bearer ' + [guid]::NewGuid().ToString('N')).SecurePassword
         }
     }
 
@@ -139,14 +163,15 @@ try {
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
         $pending = $listener.GetContextAsync()
         while ([DateTime]::UtcNow -lt $deadline) {
-            $seen = @($messages | ForEach-Object deviceId | Sort-Object -Unique)
+            $seen = Get-Distinct $messages.deviceId
             if (@($floorIds | Where-Object { $_ -notin $seen }).Count -eq 0) { break }
             if (-not $pending.Wait(500)) { continue }
             $context = $pending.Result
             $pending = $listener.GetContextAsync()
             if ($context.Request.Headers['Authorization'] -ceq $expected) {
                 $reader = [System.IO.StreamReader]::new($context.Request.InputStream, [System.Text.Encoding]::UTF8)
-                try { $messages.Add(($reader.ReadToEnd() | ConvertFrom-Json)) } finally { $reader.Dispose() }
+                $document = try { [System.Text.Json.JsonDocument]::Parse($reader.ReadToEnd()) } finally { $reader.Dispose() }
+                try { $messages.Add((ConvertFrom-JsonElement $document.RootElement)) } finally { $document.Dispose() }
                 $context.Response.StatusCode = 200
             }
             else {
@@ -171,9 +196,9 @@ try {
         ExcludedDevice    = $stockroom.Id
         MessagesReceived  = if ($listener) { $messages.Count } else { $null }
         RejectedRequests  = if ($listener) { $rejected } else { $null }
-        DevicesSeen       = if ($listener) { @($messages | ForEach-Object deviceId | Sort-Object -Unique) } else { $null }
-        StoresSeen        = if ($listener) { @($messages | ForEach-Object { $_.enrichments.store } | Sort-Object -Unique) } else { $null }
-        ChainSeen         = if ($listener) { @($messages | ForEach-Object { $_.enrichments.chain } | Sort-Object -Unique) } else { $null }
+        DevicesSeen       = if ($listener) { Get-Distinct $messages.deviceId } else { $null }
+        StoresSeen        = if ($listener) { Get-Distinct $messages.enrichments.store } else { $null }
+        ChainSeen         = if ($listener) { Get-Distinct $messages.enrichments.chain } else { $null }
         LatestReading     = if ($messages.Count) { $messages[-1].telemetry } else { $null }
         ExportStatus      = $status.Status
         LastExportTime    = $status.LastExportTime
