@@ -27,11 +27,12 @@
     endpoint): MessagesReceived and the other message counts are $null, and it reports the export's status only.
     Simulated devices in IoT Central send telemetry too, so your endpoint receives the readings within a minute or
     so. Without -WebhookUrl against an application that is not on this machine, the script stops with an error
-    before creating anything.
+    before signing in.
 
     Everything it creates carries -Prefix in its id; -Cleanup removes it all again at the end, also when a step
     failed (the device template stays, as other runs use it too). The script returns one summary object; it never
-    prints a token or the authorization header.
+    prints a token or the authorization header. Without -Cleanup, an export that sent to the script's own listener is
+    left disabled (the listener stops with the script); one that sends to -WebhookUrl stays enabled.
 
 .EXAMPLE
     ./docs/examples/store-data-export.ps1 -Cleanup
@@ -61,6 +62,15 @@ if (-not (Get-Module IoTCentral)) {
     Import-Module (Join-Path $PSScriptRoot '../../out/IoTCentral/IoTCentral.psd1')
 }
 
+# A listener here is reachable only by an application on this machine (the emulator, the default when no
+# -ApplicationUrl is given); say so before signing in or creating anything.
+$address = $null
+$onThisMachine = -not $ApplicationUrl -or $ApplicationUrl.Host -eq 'localhost' -or
+    ([System.Net.IPAddress]::TryParse($ApplicationUrl.Host, [ref] $address) -and [System.Net.IPAddress]::IsLoopback($address))
+if (-not $WebhookUrl -and -not $onThisMachine) {
+    throw "$ApplicationUrl cannot reach a listener on this machine: give -WebhookUrl, a public endpoint that receives the export."
+}
+
 # 1. Sign in as an administrator (the emulator's development token when no application is given).
 $session = if ($ApiToken) {
     Connect-IoTCentral -ApplicationUrl $ApplicationUrl -ApiToken $ApiToken
@@ -72,13 +82,6 @@ else {
     Connect-IoTCentral -Emulator
 }
 
-# A listener here is reachable only by an application on this machine (the emulator); say so before creating anything.
-$applicationHost = $session.ApplicationUrl.Host
-$address = $null
-$onThisMachine = $applicationHost -eq 'localhost' -or ([System.Net.IPAddress]::TryParse($applicationHost, [ref] $address) -and [System.Net.IPAddress]::IsLoopback($address))
-if (-not $WebhookUrl -and -not $onThisMachine) {
-    throw "$($session.ApplicationUrl) cannot reach a listener on this machine: give -WebhookUrl, a public endpoint that receives the export."
-}
 
 $floors = @(
     @{ Id = "$Prefix-seattle-floor"; DisplayName = 'Seattle sales floor'; Store = 'Seattle'; Area = 'sales floor' }
@@ -209,6 +212,10 @@ finally {
     if ($listener) {
         $listener.Stop()
         $listener.Close()
+    }
+    if ($listener -and $export -and -not $Cleanup) {
+        # The listener is gone with the script: keep the export to look at, but stop it from delivering into nothing.
+        Set-IoTCentralExport -Id $export.Id -Enabled $false -Session $session
     }
     if ($Cleanup) {
         # Also after a failed step: the export first (a destination in use cannot be removed), then what it used.
