@@ -35,8 +35,6 @@ public sealed class UsersOperations : CollectionOperations<User>
         return Collection.PutAsync(user.Id, UserJson.WriteCreate(user), ct);
     }
 
-    /// <summary>
-    /// A JSON merge patch: <paramref name="changes"/> keys are the JSON names (email, roles). A roles value replaces the
-    /// whole list; it may hold RoleAssignment objects.
-    /// </summary>
+    // UpdateAsync (inherited) takes the JSON names email and roles; a roles value replaces the whole list and may hold
+    // RoleAssignment objects.
 }
