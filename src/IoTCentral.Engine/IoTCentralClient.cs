@@ -37,6 +37,8 @@ public sealed class IoTCentralClient : IDisposable
         ScheduledJobs = new ScheduledJobsOperations(_rest);
         EnrollmentGroups = new EnrollmentGroupsOperations(_rest);
         FileUploads = new FileUploadsOperations(_rest);
+        Dashboards = new DashboardsOperations(_rest);
+        DeploymentManifests = new DeploymentManifestsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -73,6 +75,12 @@ public sealed class IoTCentralClient : IDisposable
     public EnrollmentGroupsOperations EnrollmentGroups { get; }
     /// <summary>The file upload storage configuration.</summary>
     public FileUploadsOperations FileUploads { get; }
+
+    /// <summary>Dashboards (preview api-version).</summary>
+    public DashboardsOperations Dashboards { get; }
+
+    /// <summary>IoT Edge deployment manifests and applying one to a device (preview api-version).</summary>
+    public DeploymentManifestsOperations DeploymentManifests { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

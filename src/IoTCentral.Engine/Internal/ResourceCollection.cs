@@ -19,20 +19,23 @@ internal sealed class ResourceCollection<T>
     private readonly RestClient _rest;
     private readonly string _path;
     private readonly Func<JsonElement, T> _read;
+    private readonly string? _apiVersion;
 
-    public ResourceCollection(RestClient rest, string path, Func<JsonElement, T> read)
+    // apiVersion: null for the client's; the preview's for a collection that exists only there.
+    public ResourceCollection(RestClient rest, string path, Func<JsonElement, T> read, string? apiVersion = null)
     {
         _rest = rest;
         _path = path;
         _read = read;
+        _apiVersion = apiVersion;
     }
 
     public string PathOf(string id) => _path + "/" + PathSegment.Escape(id);
 
-    public Task<Page<T>> ListAsync(string? nextLink, CancellationToken ct) => _rest.ListAsync(_path, nextLink, _read, ct);
+    public Task<Page<T>> ListAsync(string? nextLink, CancellationToken ct) => _rest.ListAsync(_path, nextLink, _apiVersion, _read, ct);
 
     public Task<T> GetAsync(string id, CancellationToken ct) =>
-        _rest.SendJsonAsync(RequestMethod.Get, PathOf(id), null, RestClient.JsonContentType, _read, ct);
+        _rest.SendJsonAsync(RequestMethod.Get, PathOf(id), null, RestClient.JsonContentType, _apiVersion, null, _read, ct);
 
     /// <summary>
     /// PUT (create or replace). When an attempt's answer was lost and the retry is refused with 409 because the resource
@@ -46,7 +49,7 @@ internal sealed class ResourceCollection<T>
         RestResult result;
         try
         {
-            result = await _rest.SendAsync(RequestMethod.Put, path, body, RestClient.JsonContentType, null, null, history, ct).ConfigureAwait(false);
+            result = await _rest.SendAsync(RequestMethod.Put, path, body, RestClient.JsonContentType, _apiVersion, null, history, ct).ConfigureAwait(false);
         }
         catch (IoTCentralException e) when (e.Status == 409 && history.AnAttemptMayHaveTakenEffect)
         {
@@ -71,7 +74,7 @@ internal sealed class ResourceCollection<T>
             throw new ArgumentException("There are no changes to send.", nameof(changes));
         }
 
-        return _rest.SendJsonAsync(RequestMethod.Patch, PathOf(id), JsonTreeWriter.ToUtf8(changes), RestClient.MergePatchContentType, _read, ct);
+        return _rest.SendJsonAsync(RequestMethod.Patch, PathOf(id), JsonTreeWriter.ToUtf8(changes), RestClient.MergePatchContentType, _apiVersion, null, _read, ct);
     }
 
     /// <summary>
@@ -84,7 +87,7 @@ internal sealed class ResourceCollection<T>
         var history = new AttemptHistory();
         try
         {
-            await _rest.SendAsync(RequestMethod.Delete, path, null, RestClient.JsonContentType, null, null, history, ct).ConfigureAwait(false);
+            await _rest.SendAsync(RequestMethod.Delete, path, null, RestClient.JsonContentType, _apiVersion, null, history, ct).ConfigureAwait(false);
         }
         catch (IoTCentralException e) when (e.Status == 404 && history.AnAttemptMayHaveTakenEffect)
         {
