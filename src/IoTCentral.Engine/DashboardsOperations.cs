@@ -12,9 +12,6 @@ namespace IoTCentral.Engine;
 /// <summary>The application's dashboards (every call uses the preview api-version: the path exists only there).</summary>
 public sealed class DashboardsOperations : CollectionOperations<Dashboard>
 {
-    /// <summary>The longest id the spec allows.</summary>
-    public const int MaxIdLength = 128;
-
     // What a merge patch that leaves a required member alone is checked with in its place.
     private static readonly IReadOnlyDictionary<string, object> Required = new Dictionary<string, object>(StringComparer.Ordinal) { ["displayName"] = "unchanged" };
 
@@ -33,7 +30,4 @@ public sealed class DashboardsOperations : CollectionOperations<Dashboard>
     /// ranges. Empty when it is fine.
     /// </summary>
     public static IReadOnlyList<string> Validate(IDictionary body, bool patch) => DocumentShape.Problems("Dashboard", body, Required, patch);
-
-    /// <summary>Null when <paramref name="id"/> is a valid dashboard id; else why not.</summary>
-    public static string? ValidateId(string id) => DocumentShape.IdProblem(id, MaxIdLength, "dashboard");
 }

@@ -16,9 +16,6 @@ namespace IoTCentral.Engine;
 /// </summary>
 public sealed class DeploymentManifestsOperations : CollectionOperations<DeploymentManifest>
 {
-    /// <summary>The longest id the spec allows.</summary>
-    public const int MaxIdLength = 255;
-
     private static readonly IReadOnlyDictionary<string, object> Required = new Dictionary<string, object>(StringComparer.Ordinal) { ["data"] = new Dictionary<string, object?>() };
 
     private readonly RestClient _rest;
@@ -48,7 +45,4 @@ public sealed class DeploymentManifestsOperations : CollectionOperations<Deploym
 
     /// <summary>What is wrong with <paramref name="body"/> as a deployment manifest (whole, or a merge patch); empty when it is fine.</summary>
     public static IReadOnlyList<string> Validate(IDictionary body, bool patch) => DocumentShape.Problems("DeploymentManifest", body, Required, patch);
-
-    /// <summary>Null when <paramref name="id"/> is a valid manifest id; else why not.</summary>
-    public static string? ValidateId(string id) => DocumentShape.IdProblem(id, MaxIdLength, "deployment manifest");
 }

@@ -62,22 +62,4 @@ internal static class DocumentShape
         problems.AddRange(SpecShape.Preview.Check(definition, node, out _));
         return problems;
     }
-
-    /// <summary>The spec's id rule for both documents: letters, digits, ':' and ';', up to <paramref name="maxLength"/>.</summary>
-    public static string? IdProblem(string id, int maxLength, string what)
-    {
-        if (string.IsNullOrEmpty(id))
-        {
-            return $"The {what} id is empty.";
-        }
-
-        if (id.Length > maxLength)
-        {
-            return $"The {what} id '{id}' is {id.Length} characters long; at most {maxLength} are allowed.";
-        }
-
-        return id.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == ';')
-            ? null
-            : $"The {what} id '{id}' may contain only letters, digits, ':' and ';'.";
-    }
 }
