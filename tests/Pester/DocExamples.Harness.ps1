@@ -125,6 +125,8 @@ function Reset-DocApplication {
     @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
     @(Get-IoTCentralEnrollmentGroup -Session $Session) | Remove-IoTCentralEnrollmentGroup -Force -Session $Session
     Remove-IoTCentralFileUpload -Force -Wait -Session $Session -ErrorAction SilentlyContinue
+    @(Get-IoTCentralDashboard -Session $Session) | Remove-IoTCentralDashboard -Force -Session $Session
+    @(Get-IoTCentralDeploymentManifest -Session $Session) | Remove-IoTCentralDeploymentManifest -Force -Session $Session
     # -Recurse writes parents first, so the reversed list removes every organization after its children.
     $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
     [array]::Reverse($organizations)

@@ -172,7 +172,7 @@ namespace IoTCentral.Infrastructure
             }
             catch (FormatException exception)
             {
-                throw new ArgumentException(what + " is not valid JSON. " + exception.Message, exception);
+                throw new ArgumentException(what + ": " + exception.Message, exception);
             }
         }
 
