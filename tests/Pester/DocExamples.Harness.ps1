@@ -251,6 +251,30 @@ function New-DocDevice {
     New-IoTCentralDevice @parameters
 }
 
+function New-DocDashboard {
+    # The Operations dashboard the dashboard pages name: one markdown tile.
+    param([string] $Id = 'operations', [string] $DisplayName = 'Operations', [string] $Organization)
+    $tile = @{ displayName = 'Runbook'; x = 0; y = 0; width = 2; height = 2
+        configuration = @{ type = 'markdown'; description = 'What to do when a freezer alarms'; href = 'https://contoso.com/runbook' } }
+    $extra = @{}
+    if ($Organization) { $extra.Organization = $Organization }
+    New-IoTCentralDashboard -Id $Id -DisplayName $DisplayName -Definition @{ tiles = @($tile) } @extra
+}
+
+function New-DocDeployment {
+    # A bare IoT Edge deployment with the simulated temperature sensor, as deployment.json files hold it.
+    @{ modulesContent = @{
+            '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; modules = @{
+                        SimulatedTemperatureSensor = @{ type = 'docker'; status = 'running'; restartPolicy = 'always'
+                            settings = @{ image = 'mcr.microsoft.com/azureiotedge-simulated-temperature-sensor:1.0' } } } } }
+            '$edgeHub' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; routes = @{ upstream = 'FROM /messages/* INTO $upstream' } } } } }
+}
+
+function New-DocManifest {
+    param([string] $Id = 'sensor')
+    New-IoTCentralDeploymentManifest -Id $Id -DisplayName 'Temperature sensor' -Definition (New-DocDeployment)
+}
+
 function Send-DocDeviceFeed {
     # Plays the device through the emulator's device-facing feed (docs/emulator.md), signed with its own key.
     param(
