@@ -46,22 +46,22 @@ public sealed class DeploymentManifestCmdletTests : DeviceDataTestBase
         try
         {
             result = Run(
-            EdgeTemplateScript + """
+                EdgeTemplateScript + """
 
-            New-IoTCentralDeploymentManifest -Id $id -DisplayName 'Sensor' -Path $file
-            Set-IoTCentralDeploymentManifest -Id $id -DisplayName 'Sensor 1.1' -Verbose
-            $read = Get-IoTCentralDeploymentManifest -Id $id
-            $read
-            New-IoTCentralDevice -Id $deviceId -Template $edgeTemplate.Id | Out-Null
-            $read | Publish-IoTCentralDeploymentManifest -DeviceId $deviceId -PassThru
-            Publish-IoTCentralDeploymentManifest -DeviceId $deviceId -ManifestId $id
-            Remove-IoTCentralDeploymentManifest -Id $id -Force
-            Get-IoTCentralDeploymentManifest -Id $id
-            """,
-            ("id", UniqueId("sensor").Replace("-", ";", StringComparison.Ordinal)),
-            ("edgeTemplateId", "dtmi:test:manifest" + Guid.NewGuid().ToString("N")[..8] + ";1"),
-            ("deviceId", UniqueId("edge")),
-            ("file", file));
+                New-IoTCentralDeploymentManifest -Id $id -DisplayName 'Sensor' -Path $file
+                Set-IoTCentralDeploymentManifest -Id $id -DisplayName 'Sensor 1.1' -Verbose
+                $read = Get-IoTCentralDeploymentManifest -Id $id
+                $read
+                New-IoTCentralDevice -Id $deviceId -Template $edgeTemplate.Id | Out-Null
+                $read | Publish-IoTCentralDeploymentManifest -DeviceId $deviceId -PassThru
+                Publish-IoTCentralDeploymentManifest -DeviceId $deviceId -ManifestId $id
+                Remove-IoTCentralDeploymentManifest -Id $id -Force
+                Get-IoTCentralDeploymentManifest -Id $id
+                """,
+                ("id", UniqueId("sensor").Replace("-", ";", StringComparison.Ordinal)),
+                ("edgeTemplateId", "dtmi:test:manifest" + Guid.NewGuid().ToString("N")[..8] + ";1"),
+                ("deviceId", UniqueId("edge")),
+                ("file", file));
         }
         finally
         {
