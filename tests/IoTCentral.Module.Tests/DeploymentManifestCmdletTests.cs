@@ -96,18 +96,22 @@ public sealed class DeploymentManifestCmdletTests : DeviceDataTestBase
             Publish-IoTCentralDeploymentManifest -DeviceId $phone -ManifestId $id
             Publish-IoTCentralDeploymentManifest -DeviceId $phone -ManifestId nosuchmanifest -Verbose
             $manifest | Publish-IoTCentralDeploymentManifest -DeviceId $phone -WhatIf
+            [IoTCentral.Models.DeploymentManifest]::new() | Publish-IoTCentralDeploymentManifest -DeviceId $phone -Verbose
             Remove-IoTCentralDeploymentManifest -Id $id -Force
             """,
             ("id", UniqueId("m").Replace("-", ":", StringComparison.Ordinal)),
             ("phone", phone));
 
         Assert.Empty(result.Output);
-        Assert.Equal(2, result.Errors.Count);
+        Assert.Equal(3, result.Errors.Count);
         Assert.StartsWith("IoTCentral.DeviceIsNotAnEdgeDevice,", result.Errors[0].FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[0].CategoryInfo.Category);
         Assert.Equal(phone, result.Errors[0].TargetObject);
         Assert.StartsWith("IoTCentral.DeploymentManifestNotFound,", result.Errors[1].FullyQualifiedErrorId);
         Assert.Equal("nosuchmanifest", result.Errors[1].TargetObject);
+        Assert.StartsWith("IoTCentral.InvalidDeploymentManifest,", result.Errors[2].FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[2].CategoryInfo.Category);
+        Assert.Contains("'data'", result.Errors[2].Exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Verbose, v => v.Contains("applyDeploymentManifest", StringComparison.Ordinal));
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Management.Automation;
 using IoTCentral.Infrastructure;
 using IoTCentral.Validation;
@@ -45,6 +44,14 @@ namespace IoTCentral.Commands.DeploymentManifest
             }
 
             var body = ManifestBody.Of(manifest, forWrite: false);
+            var problems = Engine.DeploymentManifestsOperations.Validate(body, patch: false);
+            if (problems.Count > 0)
+            {
+                // A manifest made in a script (not read from the service) may lack its data.
+                WriteArgumentError(ErrorIds.InvalidDeploymentManifest, "The deployment manifest '" + manifest + "' does not match the service's definition: " + string.Join(" ", problems), manifest);
+                return;
+            }
+
             if (!string.IsNullOrEmpty(manifest.Id))
             {
                 // The device records which manifest it runs.
