@@ -2182,7 +2182,7 @@
         Assert = {
             Assert-NoDocError $Run
             $Run.Output | Should -BeNullOrEmpty
-            $device = Invoke-IoTCentralRestMethod -Path /devices/edge-gateway-01 -ApiVersion 2022-10-31-preview
+            $device = Invoke-IoTCentralRestMethod -Method GET -Path /devices/edge-gateway-01 -ApiVersion 2022-10-31-preview
             $device.deploymentManifest.id | Should -Be 'sensor'
         }
     }
@@ -2197,7 +2197,7 @@
             $Run.WhatIf | Should -Be @(
                 'Performing the operation "Apply deployment manifest ''sensor''" on target "device ''edge-gateway-01''".'
                 'Performing the operation "Apply deployment manifest ''sensor''" on target "device ''edge-gateway-02''".')
-            (Invoke-IoTCentralRestMethod -Path /devices/edge-gateway-01 -ApiVersion 2022-10-31-preview).deploymentManifest | Should -BeNullOrEmpty
+            (Invoke-IoTCentralRestMethod -Method GET -Path /devices/edge-gateway-01 -ApiVersion 2022-10-31-preview).deploymentManifest | Should -BeNullOrEmpty
         }
     }
     'Publish-IoTCentralDeploymentManifest / Example 3: Apply a manifest you read' = @{
