@@ -38,6 +38,8 @@ public sealed class IoTCentralClient : IDisposable
         EnrollmentGroups = new EnrollmentGroupsOperations(_rest);
         FileUploads = new FileUploadsOperations(_rest);
         DataExport = new DataExportOperations(_rest);
+        Dashboards = new DashboardsOperations(_rest);
+        DeploymentManifests = new DeploymentManifestsOperations(_rest);
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -77,6 +79,12 @@ public sealed class IoTCentralClient : IDisposable
     public FileUploadsOperations FileUploads { get; }
 
     public DataExportOperations DataExport { get; }
+
+    /// <summary>Dashboards (preview api-version).</summary>
+    public DashboardsOperations Dashboards { get; }
+
+    /// <summary>IoT Edge deployment manifests and applying one to a device (preview api-version).</summary>
+    public DeploymentManifestsOperations DeploymentManifests { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -56,6 +56,4 @@ public abstract class DeviceDataTestBase : ModuleTestBase
     protected static void AssertNumber(object? value) =>
         Assert.True(value is long or double, $"expected a number, got {value?.GetType().Name ?? "null"}");
 
-    /// <summary>True when a request reached the service: the engine logs each answer as "METHOD url -> status" on -Verbose.</summary>
-    protected static bool SentAnyRequest(PowerShellResult result) => result.Verbose.Any(v => v.Contains("/api/", StringComparison.Ordinal) && v.Contains(" -> ", StringComparison.Ordinal));
 }

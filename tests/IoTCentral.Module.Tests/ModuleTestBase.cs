@@ -33,6 +33,9 @@ public abstract class ModuleTestBase : IClassFixture<EmulatorFixture>, IDisposab
         return Shell.Run(script, table);
     }
 
+    /// <summary>True when a request reached the service: the engine logs each answer as "METHOD url -> status" on -Verbose.</summary>
+    protected static bool SentAnyRequest(PowerShellResult result) => result.Verbose.Any(v => v.Contains("/api/", StringComparison.Ordinal) && v.Contains(" -> ", StringComparison.Ordinal));
+
     protected static string UniqueId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
 
     public void Dispose() => Shell.Dispose();

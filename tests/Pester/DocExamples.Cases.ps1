@@ -2170,4 +2170,178 @@
         Setup  = { New-DocExportDestination -Export; New-IoTCentralExport -Id paused -Source properties -Destination store-hub -Enabled $false | Out-Null }
         Assert = { Assert-NoDocError $Run; (Get-IoTCentralExport).Id | Should -Be 'store-telemetry' }
     }
+    # ---------------------------------------------------------------- Dashboards
+    'Get-IoTCentralDashboard / Example 1: List the dashboards' = @{
+        Setup  = { New-DocDashboard | Out-Null; New-DocDashboard -Id night -DisplayName 'Night shift' | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output | ForEach-Object { $_ | Should -BeOfType ([IoTCentral.Models.Dashboard]) }
+            ($Run.Output.Id | Sort-Object) | Should -Be @('night', 'operations')
+            $Run.Output.TileCount | Should -Be @(1, 1)
+        }
+    }
+    'Get-IoTCentralDashboard / Example 2: Save a dashboard as a JSON file' = @{
+        Setup  = { New-DocDashboard | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $saved = Get-Content ./operations.json -Raw | ConvertFrom-Json
+            $saved.displayName | Should -Be 'Operations'
+            $saved.tiles[0].configuration.type | Should -Be 'markdown'
+        }
+    }
+    'New-IoTCentralDashboard / Example 1: Create a dashboard from a JSON file' = @{
+        Setup  = {
+            New-DocDashboard | Out-Null
+            (Get-IoTCentralDashboard -Id operations).Definition | ConvertTo-Json -Depth 20 | Set-Content ./operations.json
+            Remove-IoTCentralDashboard -Id operations -Force
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.Dashboard])
+            $Run.Output[0].DisplayName | Should -Be 'Operations'
+            $Run.Output[0].Tiles[0].displayName | Should -Be 'Runbook'
+        }
+    }
+    'New-IoTCentralDashboard / Example 2: Create a dashboard with a markdown tile' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].TileCount | Should -Be 1
+            $Run.Output[0].Tiles[0].configuration.type | Should -Be 'markdown'
+            $Run.Output[0].Tiles[0].id | Should -Not -BeNullOrEmpty
+        }
+    }
+    'New-IoTCentralDashboard / Example 3: Copy a dashboard under another id' = @{
+        Setup  = { New-DocDashboard | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0].Id | Should -Be 'operationsNight'
+            $Run.Output[0].DisplayName | Should -Be 'Operations (night shift)'
+            $Run.Output[0].Tiles[0].displayName | Should -Be 'Runbook'
+            @(Get-IoTCentralDashboard) | Should -HaveCount 2
+        }
+    }
+    'Set-IoTCentralDashboard / Example 1: Rename a dashboard and mark it a favorite' = @{
+        Setup  = { New-DocDashboard | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $dashboard = Get-IoTCentralDashboard -Id operations
+            $dashboard.DisplayName | Should -Be 'Plant operations'
+            $dashboard.Favorite | Should -BeTrue
+            $dashboard.TileCount | Should -Be 1
+        }
+    }
+    'Set-IoTCentralDashboard / Example 2: Widen a tile of the dashboard you read' = @{
+        Setup  = { New-DocDashboard | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].Tiles[0].width | Should -Be 4
+            $Run.Output[0].Tiles[0].id | Should -Be $dashboard.Tiles[0].id
+        }
+    }
+    'Remove-IoTCentralDashboard / Example 1: Remove a dashboard without asking' = @{
+        Setup  = { New-DocDashboard | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; Get-IoTCentralDashboard | Should -BeNullOrEmpty }
+    }
+    'Remove-IoTCentralDashboard / Example 2: Preview removing every dashboard of an organization' = @{
+        Setup  = {
+            New-IoTCentralOrganization -Id plant-berlin | Out-Null
+            New-DocDashboard -Id berlin -DisplayName 'Berlin' -Organization plant-berlin | Out-Null
+            New-DocDashboard | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -Be 'Performing the operation "Remove" on target "dashboard ''berlin''".'
+            @(Get-IoTCentralDashboard) | Should -HaveCount 2
+        }
+    }
+
+    # ---------------------------------------------------------------- Deployment manifests
+    'Get-IoTCentralDeploymentManifest / Example 1: List the deployment manifests' = @{
+        Setup  = { New-DocManifest | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeploymentManifest])
+            $Run.Output[0].Id | Should -Be 'sensor'
+            ($Run.Output | Format-Table | Out-String) | Should -Match 'SimulatedTemperatureSensor'
+        }
+    }
+    'Get-IoTCentralDeploymentManifest / Example 2: Show the modules a manifest deploys' = @{
+        Setup  = { New-DocManifest | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be 'SimulatedTemperatureSensor' }
+    }
+    'New-IoTCentralDeploymentManifest / Example 1: Create a manifest from a deployment.json file' = @{
+        Setup  = { New-DocDeployment | ConvertTo-Json -Depth 20 | Set-Content ./deployment.json }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].DisplayName | Should -Be 'Temperature sensor'
+            $Run.Output[0].Data.modulesContent.'$edgeHub'.'properties.desired'.schemaVersion | Should -Be '1.1'
+        }
+    }
+    'New-IoTCentralDeploymentManifest / Example 2: Create a manifest for one organization' = @{
+        Setup  = { New-IoTCentralOrganization -Id plant-berlin | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output[0].Organizations | Should -Be 'plant-berlin'
+            $Run.Output[0].Data.modulesContent.'$edgeAgent'.'properties.desired'.modules.SimulatedTemperatureSensor.type | Should -Be 'docker'
+        }
+    }
+    'Set-IoTCentralDeploymentManifest / Example 1: Rename a manifest' = @{
+        Setup  = { New-DocManifest | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            (Get-IoTCentralDeploymentManifest -Id sensor).DisplayName | Should -Be 'Temperature sensor v2'
+        }
+    }
+    'Set-IoTCentralDeploymentManifest / Example 2: Change the image of a module in the manifest you read' = @{
+        Setup  = { New-DocManifest | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].Data.modulesContent.'$edgeAgent'.'properties.desired'.modules.SimulatedTemperatureSensor.settings.image | Should -BeLike '*:1.5'
+        }
+    }
+    'Remove-IoTCentralDeploymentManifest / Example 1: Remove a manifest without asking' = @{
+        Setup  = { New-DocManifest | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -BeNullOrEmpty; Get-IoTCentralDeploymentManifest | Should -BeNullOrEmpty }
+    }
+    'Publish-IoTCentralDeploymentManifest / Example 1: Apply a manifest to an edge device' = @{
+        Setup  = { New-DocManifest | Out-Null; New-DocDevice -Id edge-gateway-01 -Template edge | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $device = Invoke-IoTCentralRestMethod -Method GET -Path /devices/edge-gateway-01 -ApiVersion 2022-10-31-preview
+            $device.deploymentManifest.id | Should -Be 'sensor'
+        }
+    }
+    'Publish-IoTCentralDeploymentManifest / Example 2: Apply a manifest to every device of an edge template' = @{
+        Setup  = {
+            New-DocManifest | Out-Null
+            'edge-gateway-01', 'edge-gateway-02' | ForEach-Object { New-DocDevice -Id $_ -Template edge | Out-Null }
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.WhatIf | Should -Be @(
+                'Performing the operation "Apply deployment manifest ''sensor''" on target "device ''edge-gateway-01''".'
+                'Performing the operation "Apply deployment manifest ''sensor''" on target "device ''edge-gateway-02''".')
+            (Invoke-IoTCentralRestMethod -Method GET -Path /devices/edge-gateway-01 -ApiVersion 2022-10-31-preview).deploymentManifest | Should -BeNullOrEmpty
+        }
+    }
+    'Publish-IoTCentralDeploymentManifest / Example 3: Apply a manifest you read' = @{
+        Setup  = { New-DocManifest | Out-Null; New-DocDevice -Id edge-gateway-01 -Template edge | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.DeploymentManifest])
+            $Run.Output[0].Id | Should -Be 'sensor'
+        }
+    }
 }

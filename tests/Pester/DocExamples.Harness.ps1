@@ -128,6 +128,8 @@ function Reset-DocApplication {
     @(Get-IoTCentralDeviceGroup -Session $Session) | Remove-IoTCentralDeviceGroup -Force -Session $Session
     @(Get-IoTCentralEnrollmentGroup -Session $Session) | Remove-IoTCentralEnrollmentGroup -Force -Session $Session
     Remove-IoTCentralFileUpload -Force -Wait -Session $Session -ErrorAction SilentlyContinue
+    @(Get-IoTCentralDashboard -Session $Session) | Remove-IoTCentralDashboard -Force -Session $Session
+    @(Get-IoTCentralDeploymentManifest -Session $Session) | Remove-IoTCentralDeploymentManifest -Force -Session $Session
     # -Recurse writes parents first, so the reversed list removes every organization after its children.
     $organizations = @(Get-IoTCentralOrganization -Recurse -Session $Session)
     [array]::Reverse($organizations)
@@ -250,6 +252,30 @@ function New-DocDevice {
     }
     if ($Simulated) { $parameters.Simulated = $true }
     New-IoTCentralDevice @parameters
+}
+
+function New-DocDashboard {
+    # The Operations dashboard the dashboard pages name: one markdown tile.
+    param([string] $Id = 'operations', [string] $DisplayName = 'Operations', [string] $Organization)
+    $tile = @{ displayName = 'Runbook'; x = 0; y = 0; width = 2; height = 2
+        configuration = @{ type = 'markdown'; description = 'What to do when a freezer alarms'; href = 'https://contoso.com/runbook' } }
+    $extra = @{}
+    if ($Organization) { $extra.Organization = $Organization }
+    New-IoTCentralDashboard -Id $Id -DisplayName $DisplayName -Definition @{ tiles = @($tile) } @extra
+}
+
+function New-DocDeployment {
+    # A bare IoT Edge deployment with the simulated temperature sensor, as deployment.json files hold it.
+    @{ modulesContent = @{
+            '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; modules = @{
+                        SimulatedTemperatureSensor = @{ type = 'docker'; status = 'running'; restartPolicy = 'always'
+                            settings = @{ image = 'mcr.microsoft.com/azureiotedge-simulated-temperature-sensor:1.0' } } } } }
+            '$edgeHub' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; routes = @{ upstream = 'FROM /messages/* INTO $upstream' } } } } }
+}
+
+function New-DocManifest {
+    param([string] $Id = 'sensor')
+    New-IoTCentralDeploymentManifest -Id $Id -DisplayName 'Temperature sensor' -Definition (New-DocDeployment)
 }
 
 function Send-DocDeviceFeed {

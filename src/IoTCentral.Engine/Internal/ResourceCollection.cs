@@ -36,7 +36,7 @@ internal sealed class ResourceCollection<T>
 
     /// <summary>One page of a list under this collection (the first from <paramref name="path"/>, else the nextLink), in its api-version.</summary>
     public Task<Page<TItem>> ListAsync<TItem>(string path, string? nextLink, Func<JsonElement, TItem> readItem, CancellationToken ct) =>
-        _rest.SendJsonAsync(RequestMethod.Get, string.IsNullOrEmpty(nextLink) ? path : nextLink!, null, RestClient.JsonContentType, _apiVersion, null, root => PageJson.Read(root, readItem), ct);
+        _rest.ListAsync(path, nextLink, _apiVersion, readItem, ct);
 
     public Task<T> GetAsync(string id, CancellationToken ct) =>
         _rest.SendJsonAsync(RequestMethod.Get, PathOf(id), null, RestClient.JsonContentType, _apiVersion, null, _read, ct);

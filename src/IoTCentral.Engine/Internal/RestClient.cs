@@ -164,7 +164,11 @@ internal sealed class RestClient
 
     /// <summary>Reads one page of a collection: the first when <paramref name="nextLink"/> is null, else the page it names.</summary>
     public Task<Page<T>> ListAsync<T>(string collectionPath, string? nextLink, Func<JsonElement, T> readItem, CancellationToken cancellationToken) =>
-        SendJsonAsync(RequestMethod.Get, string.IsNullOrEmpty(nextLink) ? collectionPath : nextLink!, null, JsonContentType, root => PageJson.Read(root, readItem), cancellationToken);
+        ListAsync(collectionPath, nextLink, null, readItem, cancellationToken);
+
+    /// <summary>As above with an api-version other than the client's (a nextLink carries its own).</summary>
+    public Task<Page<T>> ListAsync<T>(string collectionPath, string? nextLink, string? apiVersion, Func<JsonElement, T> readItem, CancellationToken cancellationToken) =>
+        SendJsonAsync(RequestMethod.Get, string.IsNullOrEmpty(nextLink) ? collectionPath : nextLink!, null, JsonContentType, apiVersion, null, root => PageJson.Read(root, readItem), cancellationToken);
 
     // Failures that mean "no usable response arrived". Anything else (a bug, a credential error) passes through.
     private static bool IsTransportFailure(Exception e) =>

@@ -21,6 +21,7 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidSasTtl = "IoTCentral.InvalidSasTtl";
         internal const string InvalidDashboard = "IoTCentral.InvalidDashboard";
         internal const string InvalidDeploymentManifest = "IoTCentral.InvalidDeploymentManifest";
+        internal const string DefinitionFileNotFound = "IoTCentral.DefinitionFileNotFound";
         internal const string InvalidBody = "IoTCentral.InvalidBody";
         internal const string InvalidPath = "IoTCentral.InvalidPath";
         internal const string AllNeedsGet = "IoTCentral.AllNeedsGet";

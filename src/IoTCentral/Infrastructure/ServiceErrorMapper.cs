@@ -19,7 +19,7 @@ namespace IoTCentral.Infrastructure
         private const string BodyTooLarge = "BodyTooLarge";
         private const string SignInFailed = "SignInFailed";
 
-        private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate", "NotRunning", "NotStopped", "NoDevices", "NoFailedDevices", "VerificationFailed" };
+        private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate", "NotAnEdgeDevice", "NotRunning", "NotStopped", "NoDevices", "NoFailedDevices", "VerificationFailed" };
 
         // A job in the wrong state for the request (stop a finished job, rerun one without failures) is a 409 that
         // names no existing resource: the state, not the id, is the problem.
