@@ -116,6 +116,8 @@ internal sealed record EnrollmentGroupRecord(
 /// handed out (null once used or before one is asked for) and whether a certificate signed by its key proved it.
 /// </summary>
 internal sealed record SigningCertificateRecord(string Certificate, string Sha1Thumbprint, string Etag, bool Verified, string? VerificationCode);
+
+/// <summary>
 /// The application's file upload configuration (one, stored under the id <c>default</c>): its normalized body as JSON
 /// text, and the provisioning <see cref="State"/> it entered at <see cref="Since"/> (pending, updating or deleting
 /// settle by the emulator's clock).
@@ -124,6 +126,8 @@ internal sealed record FileUploadRecord(string Etag, string Body, string State, 
 
 /// <summary>A stored dashboard or deployment manifest (preview): its normalized body as JSON text.</summary>
 internal sealed record DocumentRecord(string Id, string Etag, string Body);
+
+/// <summary>
 /// A stored data export destination. <see cref="Body"/> is the validated definition as JSON text, secrets included
 /// (they are needed to deliver); responses mask them.
 /// </summary>

@@ -85,7 +85,7 @@ internal sealed class OrganizationScope
 
     /// <summary><see cref="RequireCovers"/> for a device, group or job body: no organization means the root.</summary>
     public void RequirePlaced(IReadOnlyList<string> organizations, string property) =>
-        RequireCovers(organizations.Count == 0 ? [null] : organizations, property);
+        RequireCovers(organizations.Count == 0 ? new string?[] { null } : (IEnumerable<string?>)organizations, property);
 
     /// <summary>
     /// Refuses (403) role assignments a scoped caller may not hand out: one outside its organizations, or an
