@@ -18,6 +18,8 @@ namespace IoTCentral.Infrastructure
 
         protected override string InvalidErrorId => ErrorIds.InvalidDashboard;
 
+        protected override string ChangeParameters => "-Path, -Json, -Definition, -DisplayName, -Organization or -Favorite";
+
         /// <summary>A Dashboard's editable members; its tiles are the same objects as Definition.tiles.</summary>
         protected override OrderedDictionary? FromModel(object input)
         {

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using IoTCentral.Engine;
 using IoTCentral.Validation;
 
@@ -234,6 +236,41 @@ namespace IoTCentral.Infrastructure
         private void WriteFileNotFound(string message, string path)
         {
             WriteError(new ErrorRecord(new FileNotFoundException(message), ErrorIds.DefinitionFileNotFound, ErrorCategory.ObjectNotFound, path));
+        }
+
+        /// <summary>The parameters a Set- can change, for the message when none is given.</summary>
+        protected virtual string ChangeParameters => "-Path, -Json, -Definition, -DisplayName or -Organization";
+
+        /// <summary>
+        /// Set-: the document's members as a merge patch, guarded by <paramref name="etag"/> or the etag of the document
+        /// given; the updated resource is written through <paramref name="view"/> only when <paramref name="passThru"/>.
+        /// </summary>
+        protected void Update<T>(string id, string? etag, bool passThru, Func<IoTCentralClient, Dictionary<string, object?>, CancellationToken, Task<T>> update, Func<T, object> view)
+        {
+            var changes = ReadBody(patch: true);
+            if (changes == null)
+            {
+                return;
+            }
+
+            if (changes.Count == 0)
+            {
+                WriteArgumentError(ErrorIds.NoChanges, "Specify what to change: " + ChangeParameters + ".", id);
+                return;
+            }
+
+            var names = MemberNames(changes);
+            if ((etag ?? GivenETag) is { } guard)
+            {
+                changes["etag"] = guard;
+            }
+
+            if (ShouldProcess(What + " '" + id + "'", "Update " + names)
+                && TryCall((c, ct) => update(c, changes, ct), id, out var updated)
+                && passThru)
+            {
+                WriteObject(view(updated));
+            }
         }
 
         /// <summary>The members of the body, for -WhatIf text ("Update displayName, tiles").</summary>

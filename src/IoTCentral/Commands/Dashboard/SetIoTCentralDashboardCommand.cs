@@ -29,30 +29,7 @@ namespace IoTCentral.Commands.Dashboard
         protected override void ProcessItem()
         {
             var id = Id;
-            var changes = ReadBody(patch: true);
-            if (changes == null)
-            {
-                return;
-            }
-
-            if (changes.Count == 0)
-            {
-                WriteArgumentError(ErrorIds.NoChanges, "Specify what to change: -Path, -Json, -Definition, -DisplayName, -Organization or -Favorite.", id);
-                return;
-            }
-
-            var names = MemberNames(changes);
-            if ((ETag ?? GivenETag) is { } etag)
-            {
-                changes["etag"] = etag;
-            }
-
-            if (ShouldProcess("dashboard '" + id + "'", "Update " + names)
-                && TryCall((c, ct) => c.Dashboards.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
-            {
-                WriteObject(DocumentView.ForPowerShell(updated));
-            }
+            Update(id, ETag, PassThru.IsPresent, (c, changes, ct) => c.Dashboards.UpdateAsync(id, changes, ct), DocumentView.ForPowerShell);
         }
     }
 }

@@ -29,30 +29,7 @@ namespace IoTCentral.Commands.DeploymentManifest
         protected override void ProcessItem()
         {
             var id = Id;
-            var changes = ReadBody(patch: true);
-            if (changes == null)
-            {
-                return;
-            }
-
-            if (changes.Count == 0)
-            {
-                WriteArgumentError(ErrorIds.NoChanges, "Specify what to change: -Path, -Json, -Definition, -DisplayName or -Organization.", id);
-                return;
-            }
-
-            var names = MemberNames(changes);
-            if ((ETag ?? GivenETag) is { } etag)
-            {
-                changes["etag"] = etag;
-            }
-
-            if (ShouldProcess("deployment manifest '" + id + "'", "Update " + names)
-                && TryCall((c, ct) => c.DeploymentManifests.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
-            {
-                WriteObject(DocumentView.ForPowerShell(updated));
-            }
+            Update(id, ETag, PassThru.IsPresent, (c, changes, ct) => c.DeploymentManifests.UpdateAsync(id, changes, ct), DocumentView.ForPowerShell);
         }
     }
 }
