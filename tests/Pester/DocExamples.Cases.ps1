@@ -2059,6 +2059,8 @@
             Assert-NoDocError $Run
             $Run.Output | Should -BeNullOrEmpty
             (Get-IoTCentralEnrollmentGroupCertificate -Id edge-gateways -Entry Primary).Verified | Should -BeTrue
+        }
+    }
     # ---------------------------------------------------------------- File uploads
     'Get-IoTCentralFileUpload / Example 1: Show the file upload configuration' = @{
         Setup  = { New-IoTCentralFileUpload -ConnectionString (New-DocStorageConnection) -Container uploads -Wait | Out-Null }
