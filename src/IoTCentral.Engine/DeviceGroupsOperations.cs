@@ -30,5 +30,12 @@ public sealed class DeviceGroupsOperations : CollectionOperations<DeviceGroup>
 
     /// <summary>One page of the devices in the group; <paramref name="nextLink"/> null for the first.</summary>
     public Task<Page<Device>> ListDevicesAsync(string id, string? nextLink, CancellationToken ct) =>
-        _rest.ListAsync(Collection.PathOf(id) + "/devices", nextLink, DeviceJson.Read, ct);
+        ListDevicesAsync(id, null, nextLink, ct);
+
+    /// <summary>As above, at most <paramref name="maxPageSize"/> per page (the preview's maxpagesize; null: the GA list).</summary>
+    public Task<Page<Device>> ListDevicesAsync(string id, int? maxPageSize, string? nextLink, CancellationToken ct) =>
+        _rest.ListAsync(Collection.PathOf(id) + "/devices", null, ListOptions.PageSize(maxPageSize), nextLink, DeviceJson.Read, ct);
+
+    /// <summary>DeviceGroups_List with the preview's filter, orderby and maxpagesize; with none of them, the GA list.</summary>
+    public Task<Page<DeviceGroup>> ListAsync(ListOptions? options, string? nextLink, CancellationToken ct) => Collection.ListAsync(options, nextLink, ct);
 }

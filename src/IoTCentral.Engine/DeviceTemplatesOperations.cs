@@ -18,6 +18,9 @@ public sealed class DeviceTemplatesOperations
 
     public Task<Page<DeviceTemplate>> ListAsync(string? nextLink, CancellationToken ct) => _templates.ListAsync(nextLink, ct);
 
+    /// <summary>DeviceTemplates_List with the preview's filter, orderby and maxpagesize; with none of them, the GA list.</summary>
+    public Task<Page<DeviceTemplate>> ListAsync(ListOptions? options, string? nextLink, CancellationToken ct) => _templates.ListAsync(options, nextLink, ct);
+
     public Task<DeviceTemplate> GetAsync(string id, CancellationToken ct) => _templates.GetAsync(id, ct);
 
     /// <summary>

@@ -20,47 +20,8 @@ public sealed class DevicesOperations : CollectionOperations<Device>
         : base(new ResourceCollection<Device>(rest, "devices", DeviceJson.Read))
         => _rest = rest;
 
-    /// <summary>
-    /// Devices_List with the preview's server-side options (query parameters filter, orderby and maxpagesize, which only
-    /// api-version 2022-10-31-preview defines). With none of them set this is the GA list above, unchanged.
-    /// </summary>
-    public Task<Page<Device>> ListAsync(string? filter, string? orderBy, int? maxPageSize, string? nextLink, CancellationToken ct)
-    {
-        if (filter is null && orderBy is null && maxPageSize is null)
-        {
-            return ListAsync(nextLink, ct);
-        }
-
-        if (maxPageSize is < 1 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxPageSize), maxPageSize, "The preview spec allows a page size from 1 to 100.");
-        }
-
-        // A nextLink carries the options and the api-version already; only the first request needs them.
-        var path = nextLink;
-        if (string.IsNullOrEmpty(path))
-        {
-            var query = new List<string>();
-            if (filter is not null)
-            {
-                query.Add("filter=" + Uri.EscapeDataString(filter));
-            }
-
-            if (orderBy is not null)
-            {
-                query.Add("orderby=" + Uri.EscapeDataString(orderBy));
-            }
-
-            if (maxPageSize is not null)
-            {
-                query.Add("maxpagesize=" + maxPageSize.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            path = "devices?" + string.Join("&", query);
-        }
-
-        return _rest.SendJsonAsync(RequestMethod.Get, path!, null, RestClient.JsonContentType, QueryOperations.ApiVersion, null, root => PageJson.Read(root, DeviceJson.Read), ct);
-    }
+    /// <summary>Devices_List with the preview's filter, orderby and maxpagesize; with none of them, the GA list above.</summary>
+    public Task<Page<Device>> ListAsync(ListOptions? options, string? nextLink, CancellationToken ct) => Collection.ListAsync(options, nextLink, ct);
 
     /// <summary>PUT /devices/{id} with the properties the caller set (display name, template, enabled, simulated, organizations).</summary>
     public Task<Device> CreateAsync(Device device, CancellationToken ct)
@@ -79,6 +40,10 @@ public sealed class DevicesOperations : CollectionOperations<Device>
 
     public Task<Page<DeviceRelationship>> ListRelationshipsAsync(string deviceId, string? nextLink, CancellationToken ct) =>
         Relationships(deviceId).ListAsync(nextLink, ct);
+
+    /// <summary>As above, at most <paramref name="maxPageSize"/> per page (the preview's maxpagesize; null: the GA list).</summary>
+    public Task<Page<DeviceRelationship>> ListRelationshipsAsync(string deviceId, int? maxPageSize, string? nextLink, CancellationToken ct) =>
+        Relationships(deviceId).ListAsync(ListOptions.PageSize(maxPageSize), nextLink, ct);
 
     public Task<DeviceRelationship> GetRelationshipAsync(string deviceId, string relationshipId, CancellationToken ct) =>
         Relationships(deviceId).GetAsync(relationshipId, ct);

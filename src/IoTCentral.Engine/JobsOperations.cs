@@ -22,6 +22,9 @@ public sealed class JobsOperations
 
     public Task<Page<Job>> ListAsync(string? nextLink, CancellationToken ct) => _jobs.ListAsync(nextLink, ct);
 
+    /// <summary>As above, at most <paramref name="maxPageSize"/> per page (the preview's maxpagesize; null: the GA list).</summary>
+    public Task<Page<Job>> ListAsync(int? maxPageSize, string? nextLink, CancellationToken ct) => _jobs.ListAsync(ListOptions.PageSize(maxPageSize), nextLink, ct);
+
     public Task<Job> GetAsync(string id, CancellationToken ct) => _jobs.GetAsync(id, ct);
 
     /// <summary>PUT /jobs/{id}: starts the job on its group's devices.</summary>

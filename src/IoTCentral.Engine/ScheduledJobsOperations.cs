@@ -35,7 +35,14 @@ public sealed class ScheduledJobsOperations : CollectionOperations<ScheduledJob>
 
     /// <summary>One page of the jobs the scheduled job has produced.</summary>
     public Task<Page<Job>> ListJobsAsync(string id, string? nextLink, CancellationToken ct) =>
-        _rest.ListAsync(Collection.PathOf(id) + "/jobs", nextLink, JobJson.Read, ct);
+        ListJobsAsync(id, null, nextLink, ct);
+
+    /// <summary>As above, at most <paramref name="maxPageSize"/> per page (the preview's maxpagesize; null: the GA list).</summary>
+    public Task<Page<Job>> ListJobsAsync(string id, int? maxPageSize, string? nextLink, CancellationToken ct) =>
+        _rest.ListAsync(Collection.PathOf(id) + "/jobs", null, ListOptions.PageSize(maxPageSize), nextLink, JobJson.Read, ct);
+
+    /// <summary>ScheduledJobs_List, at most <paramref name="maxPageSize"/> per page (the preview's maxpagesize; null: the GA list).</summary>
+    public Task<Page<ScheduledJob>> ListAsync(int? maxPageSize, string? nextLink, CancellationToken ct) => Collection.ListAsync(ListOptions.PageSize(maxPageSize), nextLink, ct);
 
     /// <summary>The schedule as a merge-patch value: the end member not used is removed, so a date end replaces an occurrence end.</summary>
     public static IDictionary<string, object?> SchedulePatch(DateTimeOffset? start, string? recurrence, DateTime? endDate, int? endOccurrences)

@@ -16,6 +16,9 @@ public sealed class UsersOperations : CollectionOperations<User>
     {
     }
 
+    /// <summary>Users_List, at most <paramref name="maxPageSize"/> per page (the preview's maxpagesize; null: the GA list).</summary>
+    public Task<Page<User>> ListAsync(int? maxPageSize, string? nextLink, CancellationToken ct) => Collection.ListAsync(ListOptions.PageSize(maxPageSize), nextLink, ct);
+
     /// <summary>
     /// PUT /users/{id}: adds the user, or replaces the one with that id. The body carries <see cref="User.Type"/>, the
     /// members of that type (Email, or TenantId and ObjectId) and at least one role.

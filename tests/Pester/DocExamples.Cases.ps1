@@ -422,6 +422,16 @@
         Setup  = { New-DocDevice -Id phone-01 -Template phone | Out-Null; Publish-DocTemplate thermostat | Out-Null }
         Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be 'dtmi:contoso:phone;1' }
     }
+    'Get-IoTCentralDeviceTemplate / Example 4: Let the service order the templates' = @{
+        Setup  = { Publish-DocTemplate thermostat | Out-Null; Publish-DocTemplate phone | Out-Null; Publish-DocTemplate gateway | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Count | Should -Be 3
+            $names = [string[]] $Run.Output.DisplayName
+            $sorted = [string[]] $names.Clone(); [Array]::Sort($sorted, [StringComparer]::Ordinal)
+            $names | Should -Be $sorted
+        }
+    }
 
     # ---------------------------------------------------------------- Get-IoTCentralRole
     'Get-IoTCentralRole / Example 1: List every role' = @{
@@ -1692,6 +1702,14 @@
     'Get-IoTCentralDeviceGroup / Example 2: Show one group''s filter' = @{
         Setup  = { New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$simulated = true' | Out-Null }
         Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be 'SELECT * FROM devices WHERE $simulated = true' }
+    }
+    'Get-IoTCentralDeviceGroup / Example 3: Let the service filter and order the groups' = @{
+        Setup  = {
+            New-IoTCentralDeviceGroup -Id all -DisplayName 'All devices' -Filter 'SELECT * FROM devices' | Out-Null
+            New-IoTCentralDeviceGroup -Id thermostats -DisplayName Thermostats -Filter '$template = "dtmi:contoso:thermostat;1"' | Out-Null
+            New-IoTCentralDeviceGroup -Id simulated -DisplayName Simulated -Filter '$simulated = true' | Out-Null
+        }
+        Assert = { Assert-NoDocError $Run; $Run.Output.Id | Should -Be @('thermostats', 'simulated') }
     }
     'New-IoTCentralDeviceGroup / Example 1: Group the simulated thermostats' = @{
         Setup  = { New-DocDevice -Id sim-01 -Template thermostat -Simulated | Out-Null; New-DocDevice -Id real-01 -Template thermostat | Out-Null }

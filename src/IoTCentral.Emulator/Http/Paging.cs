@@ -18,6 +18,8 @@ internal sealed class Paging(EmulatorSettings settings)
 
     private static readonly string[] CarriedQueryNames = ["filter", "orderby"];
 
+    private static readonly IComparer<string> DescendingOrdinal = Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a));
+
     /// <summary>
     /// A page of a stored collection: <paramref name="fetch"/> returns up to the given number of items whose ids
     /// follow the given id (ordinal order), the way <see cref="State.RecordIndex{T}.After"/> does, so a page costs
@@ -47,6 +49,23 @@ internal sealed class Paging(EmulatorSettings settings)
 
         var nextLink = items.Count > pageSize ? BuildNextLink(context, id(items[count - 1]), maxPageSize) : null;
         return new CollectionResponse<TOut>(page, nextLink);
+    }
+
+    /// <summary>
+    /// A page of a list that takes the preview's <c>filter</c> and <c>orderby</c> (see <see cref="ListOptions{T}"/>).
+    /// With neither, the plain page: from <paramref name="fetch"/> (a stored collection's id index) when given, else
+    /// from <paramref name="all"/>. With either, every item is read, filtered and ordered before paging.
+    /// </summary>
+    public CollectionResponse<TOut> Page<TItem, TOut>(HttpContext context, ListFields<TItem> fields, Func<IEnumerable<TItem>> all,
+        Func<string?, int, IReadOnlyList<TItem>>? fetch, Func<TItem, TOut> map)
+        where TItem : class
+    {
+        if (ListOptions<TItem>.From(context, fields) is { } options)
+        {
+            return Page(context, all().Where(options.Filter), options.Key, options.Descending ? DescendingOrdinal : StringComparer.Ordinal, map);
+        }
+
+        return fetch is null ? Page(context, all(), fields.Id, map) : Page(context, fetch, fields.Id, map);
     }
 
     /// <summary>A page of a small collection that is not stored in order (built-in roles, a device's command runs).</summary>

@@ -34,9 +34,13 @@ internal sealed class ResourceCollection<T>
 
     public Task<Page<T>> ListAsync(string? nextLink, CancellationToken ct) => ListAsync(_path, nextLink, _read, ct);
 
+    /// <summary>The collection's list with the preview's list options (none: the plain list).</summary>
+    public Task<Page<T>> ListAsync(ListOptions? options, string? nextLink, CancellationToken ct) =>
+        _rest.ListAsync(_path, _apiVersion, options, nextLink, _read, ct);
+
     /// <summary>One page of a list under this collection (the first from <paramref name="path"/>, else the nextLink), in its api-version.</summary>
     public Task<Page<TItem>> ListAsync<TItem>(string path, string? nextLink, Func<JsonElement, TItem> readItem, CancellationToken ct) =>
-        _rest.ListAsync(path, nextLink, _apiVersion, readItem, ct);
+        _rest.ListAsync(path, _apiVersion, null, nextLink, readItem, ct);
 
     public Task<T> GetAsync(string id, CancellationToken ct) =>
         _rest.SendJsonAsync(RequestMethod.Get, PathOf(id), null, RestClient.JsonContentType, _apiVersion, null, _read, ct);

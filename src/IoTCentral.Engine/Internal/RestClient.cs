@@ -164,11 +164,18 @@ internal sealed class RestClient
 
     /// <summary>Reads one page of a collection: the first when <paramref name="nextLink"/> is null, else the page it names.</summary>
     public Task<Page<T>> ListAsync<T>(string collectionPath, string? nextLink, Func<JsonElement, T> readItem, CancellationToken cancellationToken) =>
-        ListAsync(collectionPath, nextLink, null, readItem, cancellationToken);
+        ListAsync(collectionPath, null, null, nextLink, readItem, cancellationToken);
 
-    /// <summary>As above with an api-version other than the client's (a nextLink carries its own).</summary>
-    public Task<Page<T>> ListAsync<T>(string collectionPath, string? nextLink, string? apiVersion, Func<JsonElement, T> readItem, CancellationToken cancellationToken) =>
-        SendJsonAsync(RequestMethod.Get, string.IsNullOrEmpty(nextLink) ? collectionPath : nextLink!, null, JsonContentType, apiVersion, null, root => PageJson.Read(root, readItem), cancellationToken);
+    /// <summary>
+    /// As above, in <paramref name="apiVersion"/> (null: the client's), with the preview's list options when any is
+    /// set: then the request goes with the preview api-version, the only one that defines them.
+    /// </summary>
+    public Task<Page<T>> ListAsync<T>(string collectionPath, string? apiVersion, ListOptions? options, string? nextLink, Func<JsonElement, T> readItem, CancellationToken cancellationToken)
+    {
+        var withOptions = !ListOptions.IsEmpty(options);
+        var path = !string.IsNullOrEmpty(nextLink) ? nextLink! : withOptions ? options!.AppendTo(collectionPath) : collectionPath;
+        return SendJsonAsync(RequestMethod.Get, path, null, JsonContentType, withOptions ? PreviewOnlyPaths.ApiVersion : apiVersion, null, root => PageJson.Read(root, readItem), cancellationToken);
+    }
 
     // Failures that mean "no usable response arrived". Anything else (a bug, a credential error) passes through.
     private static bool IsTransportFailure(Exception e) =>

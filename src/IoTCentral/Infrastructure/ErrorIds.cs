@@ -26,6 +26,7 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidPath = "IoTCentral.InvalidPath";
         internal const string AllNeedsGet = "IoTCentral.AllNeedsGet";
         internal const string InvalidQuery = "IoTCentral.InvalidQuery";
+        internal const string MaxPageSizeNeedsList = "IoTCentral.MaxPageSizeNeedsList";
         internal const string InvalidDeviceTemplate = "IoTCentral.InvalidDeviceTemplate";
         internal const string TemplateFileNotFound = "IoTCentral.TemplateFileNotFound";
         internal const string InvalidPropertyValue = "IoTCentral.InvalidPropertyValue";

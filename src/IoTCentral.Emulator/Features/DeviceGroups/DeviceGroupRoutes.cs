@@ -1,6 +1,7 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.Devices;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,7 @@ internal static class DeviceGroupRoutes
     public static void MapDeviceGroupRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/deviceGroups", (HttpContext context, DeviceGroupService groups, Paging paging) =>
-                Json(paging.Page(context, groups.List(), g => g.Id, DeviceGroupResponse.From)))
+                Json(paging.Page(context, Fields, groups.List, null, DeviceGroupResponse.From)))
             .RequirePermission(Permission.ReadDevices);
 
         api.MapGet("/deviceGroups/{deviceGroupId}", (string deviceGroupId, DeviceGroupService groups) =>
@@ -43,6 +44,13 @@ internal static class DeviceGroupRoutes
                 Json(paging.Page(context, groups.Devices(deviceGroupId), d => d.Id, DeviceResponse.From)))
             .RequirePermission(Permission.ReadDevices);
     }
+
+    /// <summary>What DeviceGroups_List's preview <c>filter</c> and <c>orderby</c> know.</summary>
+    private static readonly ListFields<DeviceGroupRecord> Fields = new(
+        "device group list",
+        [("id", g => g?.Id), ("displayName", g => g?.DisplayName)],
+        g => g.Id,
+        g => g.DisplayName);
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }

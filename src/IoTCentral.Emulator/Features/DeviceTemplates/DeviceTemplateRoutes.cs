@@ -1,5 +1,6 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,7 @@ internal static class DeviceTemplateRoutes
     public static void MapDeviceTemplateRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/deviceTemplates", (HttpContext context, DeviceTemplateService templates, Paging paging) =>
-                Json(paging.Page(context, templates.List, t => t.Id, DeviceTemplateDocument.ToResponse)))
+                Json(paging.Page(context, Fields, templates.All, templates.List, DeviceTemplateDocument.ToResponse)))
             .RequirePermission(Permission.ReadDeviceTemplates);
 
         api.MapGet("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates) =>
@@ -40,6 +41,15 @@ internal static class DeviceTemplateRoutes
             })
             .RequirePermission(Permission.ManageDeviceTemplates);
     }
+
+    /// <summary>What DeviceTemplates_List's preview <c>filter</c> and <c>orderby</c> know (the stored document always has a displayName).</summary>
+    private static readonly ListFields<DeviceTemplateRecord> Fields = new(
+        "device template list",
+        [("id", t => t?.Id), ("displayName", t => DisplayName(t))],
+        t => t.Id,
+        t => DisplayName(t) ?? string.Empty);
+
+    private static string? DisplayName(DeviceTemplateRecord? template) => (string?)template?.Document["displayName"];
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }

@@ -17,6 +17,8 @@ internal sealed class DeviceTemplateService(StateStore store)
     /// <summary>Up to <paramref name="count"/> templates after the id <paramref name="after"/>, in id order (a page).</summary>
     public IReadOnlyList<DeviceTemplateRecord> List(string? after, int count) => store.Read(s => s.DeviceTemplates.After(after, count));
 
+    public IReadOnlyList<DeviceTemplateRecord> All() => store.Read(s => s.DeviceTemplates.Values.ToList());
+
     public DeviceTemplateRecord Get(string templateId) =>
         store.Read(s => s.DeviceTemplates.GetValueOrDefault(templateId)) ?? throw NotFound(templateId);
 

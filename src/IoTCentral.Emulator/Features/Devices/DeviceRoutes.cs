@@ -12,15 +12,10 @@ namespace IoTCentral.Emulator.Features.Devices;
 /// <summary>Devices_List, Devices_Get, Devices_Create, Devices_Update, Devices_Remove and Devices_GetCredentials.</summary>
 internal static class DeviceRoutes
 {
-    private static readonly IComparer<string> DescendingOrdinal = Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a));
-
     public static void MapDeviceRoutes(this IEndpointRouteBuilder api)
     {
         api.MapGet("/devices", (HttpContext context, DeviceService devices, Paging paging) =>
-                ListOptions<DeviceRecord>.From(context, DeviceListOptions.Fields) is { } options
-                    ? Json(paging.Page(context, devices.All().Where(options.Filter), options.Key,
-                        options.Descending ? DescendingOrdinal : StringComparer.Ordinal, DeviceResponse.From))
-                    : Json(paging.Page(context, devices.List, d => d.Id, DeviceResponse.From)))
+                Json(paging.Page(context, DeviceListOptions.Fields, devices.All, devices.List, DeviceResponse.From)))
             .RequirePermission(Permission.ReadDevices);
 
         api.MapGet("/devices/{deviceId}", (string deviceId, HttpContext context, DeviceService devices) =>

@@ -10,7 +10,6 @@ namespace IoTCentral.Emulator.Features.Documents;
 /// <summary>Dashboards_* and DeploymentManifests_* (2022-10-31-preview only).</summary>
 internal static class DocumentRoutes
 {
-    private static readonly IComparer<string> DescendingOrdinal = Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a));
 
     public static void MapDocumentRoutes(this IEndpointRouteBuilder api)
     {
@@ -32,10 +31,8 @@ internal static class DocumentRoutes
                     throw ApiException.BadRequest($"The {kind.What} list has no 'orderby' query parameter.");
                 }
 
-                return ListOptions<DocumentRecord>.From(context, kind.ListFields) is { } options
-                    ? Json(paging.Page(context, documents.All(kind).Where(options.Filter), options.Key,
-                        options.Descending ? DescendingOrdinal : StringComparer.Ordinal, d => DocumentService.Response(kind, d)))
-                    : Json(paging.Page(context, (after, count) => documents.Page(kind, after, count), d => d.Id, d => DocumentService.Response(kind, d)));
+                return Json(paging.Page(context, kind.ListFields, () => documents.All(kind), (after, count) => documents.Page(kind, after, count),
+                    d => DocumentService.Response(kind, d)));
             })
             .RequirePermission(read);
 

@@ -57,7 +57,7 @@ namespace IoTCentral.Commands.Device
                 // preview options only when asked keeps the plain list on the GA api-version.
                 string? filter = Filter, orderBy = OrderBy;
                 var maxPageSize = MaxPageSize;
-                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(filter, orderBy, maxPageSize, link, ct)))
+                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(new Engine.ListOptions(filter, orderBy, maxPageSize), link, ct)))
                 {
                     if (Template == null || string.Equals(device.Template, Template, StringComparison.Ordinal))
                     {

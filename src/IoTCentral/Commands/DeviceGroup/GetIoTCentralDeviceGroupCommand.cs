@@ -17,6 +17,21 @@ namespace IoTCentral.Commands.DeviceGroup
         [ValidateGroupId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>The preview's server-side filter expression (for example "displayName eq 'Thermostat'").</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        /// <summary>The preview's server-side order (for example "displayName desc").</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? OrderBy { get; set; }
+
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "DeviceGroup";
 
         protected override void ProcessItem()
@@ -29,7 +44,9 @@ namespace IoTCentral.Commands.DeviceGroup
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.DeviceGroups.ListAsync(link, ct), null);
+            string? filter = Filter, orderBy = OrderBy;
+            var maxPageSize = MaxPageSize;
+            WriteAllPages((c, link, ct) => c.DeviceGroups.ListAsync(new Engine.ListOptions(filter, orderBy, maxPageSize), link, ct), filter);
         }
     }
 }

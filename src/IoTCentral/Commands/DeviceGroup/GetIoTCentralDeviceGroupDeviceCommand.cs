@@ -14,12 +14,18 @@ namespace IoTCentral.Commands.DeviceGroup
         [ValidateGroupId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "DeviceGroup";
 
         protected override void ProcessItem()
         {
             var id = Id;
-            WriteAllPages((c, link, ct) => c.DeviceGroups.ListDevicesAsync(id, link, ct), id);
+            var maxPageSize = MaxPageSize;
+            WriteAllPages((c, link, ct) => c.DeviceGroups.ListDevicesAsync(id, maxPageSize, link, ct), id);
         }
     }
 }

@@ -15,12 +15,29 @@ namespace IoTCentral.Commands.DeviceRelationship
         [ValidateRelationshipId]
         public string? Name { get; set; }
 
+        /// <summary>At most this many relationships per response page (the preview's maxpagesize); only for the list.</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override void ProcessItem()
         {
             var deviceId = DeviceId;
             var name = Name;
+            var maxPageSize = MaxPageSize;
             if (!string.IsNullOrEmpty(name))
             {
+                // -Name may arrive from the pipeline, so this is checked per item rather than by a parameter set.
+                if (maxPageSize != null)
+                {
+                    WriteError(new ErrorRecord(
+                        new System.ArgumentException("-MaxPageSize pages the list of relationships; leave it out when getting one by -Name."),
+                        ErrorIds.MaxPageSizeNeedsList,
+                        ErrorCategory.InvalidArgument,
+                        name));
+                    return;
+                }
+
                 if (TryCall((c, ct) => c.Devices.GetRelationshipAsync(deviceId, name!, ct), name, out var relationship))
                 {
                     WriteObject(relationship);
@@ -29,7 +46,7 @@ namespace IoTCentral.Commands.DeviceRelationship
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.Devices.ListRelationshipsAsync(deviceId, link, ct), deviceId);
+            WriteAllPages((c, link, ct) => c.Devices.ListRelationshipsAsync(deviceId, maxPageSize, link, ct), deviceId);
         }
     }
 }

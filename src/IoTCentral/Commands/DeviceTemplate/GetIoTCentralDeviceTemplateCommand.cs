@@ -20,6 +20,21 @@ namespace IoTCentral.Commands.DeviceTemplate
         [ValidateTemplateId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>The preview's server-side filter expression (for example "displayName eq 'Thermostat'").</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        /// <summary>The preview's server-side order (for example "displayName desc").</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? OrderBy { get; set; }
+
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "DeviceTemplate";
 
         protected override void ProcessItem()
@@ -32,7 +47,9 @@ namespace IoTCentral.Commands.DeviceTemplate
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.DeviceTemplates.ListAsync(link, ct), null, DeviceTemplateView.ForPowerShell);
+            string? filter = Filter, orderBy = OrderBy;
+            var maxPageSize = MaxPageSize;
+            WriteAllPages((c, link, ct) => c.DeviceTemplates.ListAsync(new Engine.ListOptions(filter, orderBy, maxPageSize), link, ct), filter, DeviceTemplateView.ForPowerShell);
         }
     }
 }

@@ -17,6 +17,11 @@ namespace IoTCentral.Commands.Job
         [ValidateGroupId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "Job";
 
         protected override void ProcessItem()
@@ -29,7 +34,8 @@ namespace IoTCentral.Commands.Job
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.Jobs.ListAsync(link, ct), null);
+            var maxPageSize = MaxPageSize;
+            WriteAllPages((c, link, ct) => c.Jobs.ListAsync(maxPageSize, link, ct), null);
         }
     }
 }

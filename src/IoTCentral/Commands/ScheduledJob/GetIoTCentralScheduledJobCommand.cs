@@ -17,6 +17,11 @@ namespace IoTCentral.Commands.ScheduledJob
         [ValidateGroupId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "ScheduledJob";
 
         protected override void ProcessItem()
@@ -29,7 +34,8 @@ namespace IoTCentral.Commands.ScheduledJob
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.ScheduledJobs.ListAsync(link, ct), null);
+            var maxPageSize = MaxPageSize;
+            WriteAllPages((c, link, ct) => c.ScheduledJobs.ListAsync(maxPageSize, link, ct), null);
         }
     }
 }

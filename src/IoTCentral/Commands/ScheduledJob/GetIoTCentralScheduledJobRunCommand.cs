@@ -14,12 +14,18 @@ namespace IoTCentral.Commands.ScheduledJob
         [ValidateGroupId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "ScheduledJob";
 
         protected override void ProcessItem()
         {
             var id = Id;
-            WriteAllPages((c, link, ct) => c.ScheduledJobs.ListJobsAsync(id, link, ct), id);
+            var maxPageSize = MaxPageSize;
+            WriteAllPages((c, link, ct) => c.ScheduledJobs.ListJobsAsync(id, maxPageSize, link, ct), id);
         }
     }
 }

@@ -23,6 +23,11 @@ namespace IoTCentral.Commands.User
         [ValidateNotNullOrEmpty]
         public string? Email { get; set; }
 
+        /// <summary>At most this many items per response page (the preview's maxpagesize); paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "User";
 
         protected override void ProcessItem()
@@ -38,9 +43,10 @@ namespace IoTCentral.Commands.User
             // The API has no server-side filter, so -Email is matched here, item by item, as the pages arrive.
             var pattern = Email == null ? null : new WildcardPattern(Email, WildcardOptions.IgnoreCase);
             var found = false;
+            var maxPageSize = MaxPageSize;
             try
             {
-                foreach (var user in ReadAllPages<Models.User>((c, link, ct) => c.Users.ListAsync(link, ct)))
+                foreach (var user in ReadAllPages<Models.User>((c, link, ct) => c.Users.ListAsync(maxPageSize, link, ct)))
                 {
                     if (pattern == null || (user.Email != null && pattern.IsMatch(user.Email)))
                     {
