@@ -43,7 +43,7 @@ public class ApiSurfaceTests
                 "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "CollectionOperations`1", "DashboardsOperations", "DataExportOperations", "DeploymentManifestsOperations", "DeviceCommandsOperations",
                 "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery", "EnrollmentGroupsOperations",
                 "EntraSignIn", "EntraSignInKind", "FileUploadsOperations", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
-                "JsonText", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
+                "JsonText", "ListOptions", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
                 "RawResponse", "RequestLog", "RolesOperations", "ScheduledJobsOperations", "SignedInIdentity", "UsersOperations"
             },
             names);
