@@ -141,7 +141,7 @@ function Invoke-XunitSuite([string] $Configuration, [string] $ResultsDirectory) 
     $exitCode = $LASTEXITCODE
     $passed = $failed = $skipped = 0
     foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx -ErrorAction SilentlyContinue) {
-        $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -LiteralPath $trx.FullName -Raw)).TestRun.ResultSummary.Counters
         $passed += [int] $counters.passed
         $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
         $skipped += [int] $counters.notExecuted
