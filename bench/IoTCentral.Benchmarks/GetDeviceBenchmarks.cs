@@ -52,6 +52,16 @@ public class GetDeviceBenchmarks
     [Benchmark(Description = "engine Devices.GetAsync")]
     public Task<Models.Device> Engine() => client.Devices.GetAsync(DeviceId, CancellationToken.None);
 
+    /// <summary>As a cmdlet calls it: the calling thread blocks on the call, so the engine sends on that thread.</summary>
+    [Benchmark(Description = "engine Devices.GetAsync, caller blocks")]
+    public Models.Device EngineCallerBlocks()
+    {
+        using (CallerThread.BeginBlockingScope())
+        {
+            return client.Devices.GetAsync(DeviceId, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
     private static SecureString Secure(string text)
     {
         var secure = new SecureString();

@@ -40,7 +40,7 @@ public class ApiSurfaceTests
         Assert.Equal(
             new[]
             {
-                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "CollectionOperations`1", "DashboardsOperations", "DataExportOperations", "DeploymentManifestsOperations", "DeviceCommandsOperations",
+                "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "CallerThread", "CollectionOperations`1", "DashboardsOperations", "DataExportOperations", "DeploymentManifestsOperations", "DeviceCommandsOperations",
                 "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery", "EnrollmentGroupsOperations",
                 "EntraSignIn", "EntraSignInKind", "FileUploadsOperations", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
                 "JsonText", "ListOptions", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",

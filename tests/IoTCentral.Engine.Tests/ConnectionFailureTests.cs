@@ -1,6 +1,4 @@
 using System;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using IoTCentral.Engine.Tests.Support;
@@ -15,7 +13,7 @@ public class ConnectionFailureTests
     [Fact]
     public async Task Refused_connection_fails_at_the_first_attempt_with_a_hint()
     {
-        var url = new Uri($"http://127.0.0.1:{ClosedPort()}");
+        var url = new Uri($"http://127.0.0.1:{TestClients.ClosedPort()}");
         using var client = IoTCentralClient.CreateWithApiToken(new IoTCentralClientOptions { ApplicationUrl = url }, TestClients.Secure(TestClients.ApiToken));
         var sink = new RecordingSink();
 
@@ -48,15 +46,5 @@ public class ConnectionFailureTests
         Assert.Contains("-TrustedServerCertificate", error.Message);
         Assert.Empty(sink.Warnings);
         Assert.Equal(1, server.Handshakes);
-    }
-
-    private static int ClosedPort()
-    {
-        // A port that was free a moment ago and has no listener now: connecting to it is refused at once.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -29,11 +29,7 @@ internal sealed class EngineClientOptions : ClientOptions
         Diagnostics.IsDistributedTracingEnabled = false;
         Diagnostics.IsLoggingEnabled = false;
 
-        var transport = TransportFactory.For(options);
-        if (transport is not null)
-        {
-            Transport = transport;
-        }
+        Transport = TransportFactory.For(options);
     }
 
     public static string ApplicationId { get; } = "IoTCentral-PowerShell/" + Version();

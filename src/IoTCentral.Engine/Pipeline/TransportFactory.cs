@@ -1,5 +1,5 @@
+using System;
 using System.Net.Http;
-using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 
 namespace IoTCentral.Engine.Pipeline;
@@ -7,7 +7,10 @@ namespace IoTCentral.Engine.Pipeline;
 /// <summary>One transport per client, shared by the application pipeline and its Entra credential.</summary>
 internal static class TransportFactory
 {
-    public static HttpPipelineTransport? For(IoTCentralClientOptions options)
+    // Clients of the default kind share one connection pool, as Azure.Core's own shared transport does.
+    private static readonly Lazy<HttpPipelineTransport> Shared = new(() => Over(NewHandler()));
+
+    public static HttpPipelineTransport For(IoTCentralClientOptions options)
     {
         if (options.Transport is not null)
         {
@@ -17,16 +20,21 @@ internal static class TransportFactory
         var trusted = options.TrustedCertificate;
         if (trusted is null)
         {
-            return null;
+            return Shared.Value;
         }
 
         // Trust exactly this certificate (by thumbprint) besides whatever the system trusts; never "any".
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                errors == System.Net.Security.SslPolicyErrors.None
-                || (certificate is not null && string.Equals(certificate.Thumbprint, trusted.Thumbprint, System.StringComparison.OrdinalIgnoreCase)),
-        };
-        return new HttpClientTransport(handler);
+        var handler = NewHandler();
+        handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            errors == System.Net.Security.SslPolicyErrors.None
+            || (certificate is not null && string.Equals(certificate.Thumbprint, trusted.Thumbprint, StringComparison.OrdinalIgnoreCase));
+        return Over(handler);
     }
+
+    // Azure.Core's policies follow redirects and carry no cookies, so the handler must do neither; the pipeline times
+    // each attempt out itself (NetworkTimeout), so HttpClient's own 100-second cap must not cut a long one short.
+    private static HttpClientHandler NewHandler() => new() { AllowAutoRedirect = false, UseCookies = false };
+
+    private static HttpPipelineTransport Over(HttpMessageHandler handler) =>
+        new HttpClientTransport(new HttpClient(new CallerThreadHandler(handler)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
 }

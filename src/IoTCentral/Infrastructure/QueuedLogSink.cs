@@ -29,7 +29,9 @@ namespace IoTCentral.Infrastructure
             try
             {
                 Task<T> task;
+                // This thread waits for the call below, so the engine may send on it (see CallerThread).
                 using (RequestLog.BeginScope(sink, verbose, debug))
+                using (CallerThread.BeginBlockingScope())
                 {
                     task = start();
                 }
@@ -54,6 +56,14 @@ namespace IoTCentral.Infrastructure
         /// <summary>Blocks the pipeline thread until <paramref name="task"/> ends, writing messages as they come.</summary>
         internal void RelayUntilComplete(Task task, Action<LogMessage> write)
         {
+            if (task.IsCompleted)
+            {
+                // Sent and answered on this thread (see CallerThread): nothing to wait for, and a continuation would
+                // only run inline to wake nobody.
+                Drain(write);
+                return;
+            }
+
             task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (!task.IsCompleted)
             {

@@ -41,5 +41,15 @@ public static class TestClients
         return secure;
     }
 
+    /// <summary>A port that was free a moment ago and has no listener now: connecting to it is refused at once.</summary>
+    public static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     public static string Plain(SecureString value) => new System.Net.NetworkCredential(string.Empty, value).Password;
 }
