@@ -68,6 +68,7 @@ internal sealed class RestClient
         using var message = _pipeline.CreateMessage();
         message.Request.Method = method;
         message.Request.Uri.Reset(target);
+        message.Request.ClientRequestId = ClientRequestIds.Next();
         message.Request.Headers.SetValue(HttpHeader.Names.Accept, JsonContentType);
         if (body is not null)
         {
