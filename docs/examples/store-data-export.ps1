@@ -1,3 +1,4 @@
+#Requires -Version 7.0
 <#
 .SYNOPSIS
     Store analytics with data export: store sensors send telemetry, an export sends the sales-floor readings, tagged
@@ -28,6 +29,9 @@
     Simulated devices in IoT Central send telemetry too, so your endpoint receives the readings within a minute or
     so. Without -WebhookUrl against an application that is not on this machine, the script stops with an error
     before signing in.
+
+    It needs PowerShell 7 or later (it reads the webhook's messages with System.Text.Json, which Windows PowerShell
+    5.1 does not load); the module itself also runs in Windows PowerShell 5.1.
 
     Everything it creates carries -Prefix in its id; -Cleanup removes it all again at the end, also when a step
     failed (the device template stays, as other runs use it too). The script returns one summary object; it never

@@ -20,6 +20,9 @@ public sealed class DashboardsOperations : CollectionOperations<Dashboard>
     {
     }
 
+    /// <summary>One page of the list with the preview's options (filter, orderby, maxpagesize); <paramref name="nextLink"/> null for the first.</summary>
+    public Task<Page<Dashboard>> ListAsync(ListOptions? options, string? nextLink, CancellationToken ct) => Collection.ListAsync(options, nextLink, ct);
+
     /// <summary>PUT /dashboards/{id}: creates the dashboard, or replaces it (an "etag" member then guards the replacement).</summary>
     public Task<Dashboard> CreateAsync(string id, IDictionary body, CancellationToken ct) =>
         Collection.PutAsync(id, JsonTreeWriter.ToUtf8(body), ct);

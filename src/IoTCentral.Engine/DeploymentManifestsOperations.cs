@@ -24,6 +24,9 @@ public sealed class DeploymentManifestsOperations : CollectionOperations<Deploym
         : base(new ResourceCollection<DeploymentManifest>(rest, "deploymentManifests", DocumentJson.ReadManifest, PreviewOnlyPaths.ApiVersion))
         => _rest = rest;
 
+    /// <summary>One page of the list with the preview's options (filter, maxpagesize; the spec defines no orderby here); <paramref name="nextLink"/> null for the first.</summary>
+    public Task<Page<DeploymentManifest>> ListAsync(ListOptions? options, string? nextLink, CancellationToken ct) => Collection.ListAsync(options, nextLink, ct);
+
     /// <summary>PUT /deploymentManifests/{id}: creates the manifest, or replaces it (an "etag" member then guards the replacement).</summary>
     public Task<DeploymentManifest> CreateAsync(string id, IDictionary body, CancellationToken ct) =>
         Collection.PutAsync(id, JsonTreeWriter.ToUtf8(body), ct);

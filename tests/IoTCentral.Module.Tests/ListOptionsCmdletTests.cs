@@ -81,6 +81,41 @@ public sealed class ListOptionsCmdletTests : DeviceDataTestBase
         Assert.Equal(true, result.Output[2].BaseObject);
     }
 
+    [Fact]
+    public void Dashboards_and_deployment_manifests_take_the_options_their_lists_define()
+    {
+        // Dashboard ids take letters, digits, ':' and ';' only.
+        var p = UniqueId("lo").Replace("-", string.Empty);
+        var result = Run(
+            """
+            $tile = @{ displayName = 'Note'; x = 0; y = 0; width = 1; height = 1; configuration = @{ type = 'markdown'; description = 'n' } }
+            'b', 'a', 'c' | ForEach-Object { New-IoTCentralDashboard -Id "$p$_" -DisplayName "$p $_" -Definition @{ tiles = @($tile) } } | Out-Null
+            $deployment = @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; modules = @{} } } } }
+            'x', 'y', 'z' | ForEach-Object { New-IoTCentralDeploymentManifest -Id "$p$_" -DisplayName "$p $_" -Definition $deployment } | Out-Null
+            (Get-IoTCentralDashboard -Filter "displayName ne '$p a' and (id eq '${p}a' or id eq '${p}b' or id eq '${p}c')" -OrderBy 'displayName desc' -MaxPageSize 1 -Verbose).Id -join ','
+            (Get-IoTCentralDeploymentManifest -Filter "id eq '${p}x' or id eq '${p}z'" -MaxPageSize 1 -Verbose).Id -join ','
+            """,
+            ("p", p));
+
+        result.AssertNoErrors();
+        Assert.Equal($"{p}c,{p}b", result.Output[0].BaseObject);
+        Assert.Equal($"{p}x,{p}z", string.Join(",", ((string)result.Output[1].BaseObject).Split(',').OrderBy(id => id, StringComparer.Ordinal)));
+        // One item per page: two pages each, all with the preview api-version these lists exist in.
+        var gets = Gets(result);
+        Assert.Equal(4, gets.Count);
+        Assert.All(gets, g => Assert.Contains("api-version=2022-10-31-preview", g));
+    }
+
+    [Fact]
+    public void The_manifest_list_has_no_OrderBy_because_the_spec_defines_none()
+    {
+        var result = Run("Get-IoTCentralDeploymentManifest -OrderBy 'id' -Verbose");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("NamedParameterNotFound,", error.FullyQualifiedErrorId);
+        Assert.False(SentAnyRequest(result));
+    }
+
     [Theory]
     [InlineData("Get-IoTCentralUser -MaxPageSize 0")]
     [InlineData("Get-IoTCentralJob -MaxPageSize 101")]

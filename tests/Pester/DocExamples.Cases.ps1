@@ -2208,6 +2208,20 @@
             $saved.tiles[0].configuration.type | Should -Be 'markdown'
         }
     }
+    'Get-IoTCentralDashboard / Example 3: Let the service filter and order the dashboards' = @{
+        Setup  = {
+            New-DocDashboard | Out-Null
+            foreach ($name in 'Zone B', 'Alarms') {
+                $tile = @{ displayName = 'Note'; x = 0; y = 0; width = 1; height = 1; configuration = @{ type = 'markdown'; description = $name } }
+                New-IoTCentralDashboard -Id ($name -replace ' ').ToLower() -DisplayName $name -Definition @{ favorite = $true; tiles = @($tile) } | Out-Null
+            }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.DisplayName | Should -Be @('Alarms', 'Zone B')
+            $Run.Output.Favorite | Should -Be @($true, $true)
+        }
+    }
     'New-IoTCentralDashboard / Example 1: Create a dashboard from a JSON file' = @{
         Setup  = {
             New-DocDashboard | Out-Null
@@ -2292,6 +2306,17 @@
     'Get-IoTCentralDeploymentManifest / Example 2: Show the modules a manifest deploys' = @{
         Setup  = { New-DocManifest | Out-Null }
         Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be 'SimulatedTemperatureSensor' }
+    }
+    'Get-IoTCentralDeploymentManifest / Example 3: Let the service filter the manifests' = @{
+        Setup  = {
+            New-DocManifest | Out-Null
+            foreach ($id in 1..12) { New-IoTCentralDeploymentManifest -Id "gateway$id" -DisplayName 'Gateway modules' -Definition (New-DocDeployment) | Out-Null }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 12
+            $Run.Output.DisplayName | Sort-Object -Unique | Should -Be 'Gateway modules'
+        }
     }
     'New-IoTCentralDeploymentManifest / Example 1: Create a manifest from a deployment.json file' = @{
         Setup  = { New-DocDeployment | ConvertTo-Json -Depth 20 | Set-Content ./deployment.json }

@@ -7,11 +7,8 @@ namespace IoTCentral.Commands.Dashboard
     /// <summary>Lists the application's dashboards, streaming page by page, or gets one by id (preview api-version).</summary>
     [Cmdlet(VerbsCommon.Get, "IoTCentralDashboard", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Models.Dashboard))]
-    public sealed class GetIoTCentralDashboardCommand : IoTCentralCmdlet
+    public sealed class GetIoTCentralDashboardCommand : ListQueryCmdlet
     {
-        public const string ListSet = "List";
-        public const string ByIdSet = "ById";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DashboardId")]
         [ValidateDashboardId]
@@ -29,7 +26,8 @@ namespace IoTCentral.Commands.Dashboard
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.Dashboards.ListAsync(link, ct), null, DocumentView.ForPowerShell);
+            var options = ListOptions();
+            WriteAllPages((c, link, ct) => c.Dashboards.ListAsync(options, link, ct), Filter, DocumentView.ForPowerShell);
         }
     }
 }

@@ -17,6 +17,16 @@ namespace IoTCentral.Commands.DeploymentManifest
         [ValidateDeploymentManifestId]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>The preview's server-side filter expression. The spec gives this list no orderby, so there is no -OrderBy.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Filter { get; set; }
+
+        /// <summary>At most this many manifests per response page; paging continues until the list ends.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? MaxPageSize { get; set; }
+
         protected override string ResourceKind => "DeploymentManifest";
 
         protected override void ProcessItem()
@@ -29,7 +39,8 @@ namespace IoTCentral.Commands.DeploymentManifest
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.DeploymentManifests.ListAsync(link, ct), null, DocumentView.ForPowerShell);
+            var options = new Engine.ListOptions(Filter, null, MaxPageSize);
+            WriteAllPages((c, link, ct) => c.DeploymentManifests.ListAsync(options, link, ct), Filter, DocumentView.ForPowerShell);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using IoTCentral.Infrastructure;
 using IoTCentral.Completion;
 using IoTCentral.Models;
 using IoTCentral.Validation;
@@ -9,11 +10,8 @@ namespace IoTCentral.Commands.Device
     /// <summary>Lists devices (optionally of one template), streaming page by page, or gets one by id.</summary>
     [Cmdlet(VerbsCommon.Get, "IoTCentralDevice", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Models.Device))]
-    public sealed class GetIoTCentralDeviceCommand : IoTCentralCmdlet
+    public sealed class GetIoTCentralDeviceCommand : ListQueryCmdlet
     {
-        public const string ListSet = "List";
-        public const string ByIdSet = "ById";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
@@ -23,21 +21,6 @@ namespace IoTCentral.Commands.Device
         [Parameter(ParameterSetName = ListSet)]
         [ValidateTemplateId]
         public string? Template { get; set; }
-
-        /// <summary>The preview's server-side filter expression (for example "enabled eq true and simulated eq false").</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Filter { get; set; }
-
-        /// <summary>The preview's server-side order (for example "displayName desc").</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? OrderBy { get; set; }
-
-        /// <summary>At most this many devices per response page; paging continues until the list ends.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1, 100)]
-        public int? MaxPageSize { get; set; }
 
         protected override string ResourceKind => "Device";
 
@@ -55,9 +38,8 @@ namespace IoTCentral.Commands.Device
             {
                 // The template filter runs here, item by item: the GA API has no server-side filter, and sending the
                 // preview options only when asked keeps the plain list on the GA api-version.
-                string? filter = Filter, orderBy = OrderBy;
-                var maxPageSize = MaxPageSize;
-                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(new Engine.ListOptions(filter, orderBy, maxPageSize), link, ct)))
+                var options = ListOptions();
+                foreach (var device in ReadAllPages<Models.Device>((c, link, ct) => c.Devices.ListAsync(options, link, ct)))
                 {
                     if (Template == null || string.Equals(device.Template, Template, StringComparison.Ordinal))
                     {
