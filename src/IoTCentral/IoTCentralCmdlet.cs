@@ -290,6 +290,27 @@ namespace IoTCentral
         }
 
         /// <summary>
+        /// Set-: sends <paramref name="changes"/> as a merge patch once -WhatIf/-Confirm allow an "Update" of the members
+        /// named; <paramref name="etag"/>, when given, goes with it as the guard and is not named as a change. The updated
+        /// resource is written (through <paramref name="view"/>, if any) only with <paramref name="passThru"/>.
+        /// </summary>
+        protected void SendPatch<T>(string target, object id, IDictionary<string, object?> changes, string? etag, bool passThru, Func<IoTCentralClient, CancellationToken, Task<T>> update, Func<T, object>? view = null)
+        {
+            var action = "Update " + string.Join(", ", changes.Keys);
+            if (etag != null)
+            {
+                changes["etag"] = etag;
+            }
+
+            if (ShouldProcess(target, action)
+                && TryCall(update, id, out var updated)
+                && passThru)
+            {
+                WriteObject(view == null ? updated! : view(updated));
+            }
+        }
+
+        /// <summary>
         /// Turns -Role values (display names or ids) into assignments before anything is written. The application's
         /// roles are read at most once per command; an unknown name stops the command with IoTCentral.UnknownRole,
         /// and a failure to read the roles stops it with the service's error.

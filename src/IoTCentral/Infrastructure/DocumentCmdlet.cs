@@ -259,30 +259,22 @@ namespace IoTCentral.Infrastructure
                 return;
             }
 
-            var names = MemberNames(changes);
-            if ((etag ?? GivenETag) is { } guard)
-            {
-                changes["etag"] = guard;
-            }
-
-            if (ShouldProcess(What + " '" + id + "'", "Update " + names)
-                && TryCall((c, ct) => update(c, changes, ct), id, out var updated)
-                && passThru)
-            {
-                WriteObject(view(updated));
-            }
+            SendPatch(What + " '" + id + "'", id, changes, etag ?? GivenETag, passThru, (c, ct) => update(c, changes, ct), view);
         }
 
-        /// <summary>The members of the body, for -WhatIf text ("Update displayName, tiles").</summary>
-        protected static string MemberNames(IDictionary body)
+        /// <summary>
+        /// New-: the whole document, created under <paramref name="id"/> (replacing one there); the created resource is
+        /// written through <paramref name="view"/>.
+        /// </summary>
+        protected void Create<T>(string id, Func<IoTCentralClient, Dictionary<string, object?>, CancellationToken, Task<T>> create, Func<T, object> view)
         {
-            var names = new List<string>();
-            foreach (var key in body.Keys)
+            var body = ReadBody(patch: false);
+            if (body != null
+                && ShouldProcess(What + " '" + id + "'", "Create")
+                && TryCall((c, ct) => create(c, body, ct), id, out var created))
             {
-                names.Add(Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                WriteObject(view(created));
             }
-
-            return string.Join(", ", names);
         }
     }
 }

@@ -1,25 +1,16 @@
 using System.Management.Automation;
+using IoTCentral.Infrastructure;
 
 namespace IoTCentral.Commands.ApiToken
 {
     /// <summary>Revokes an API token: calls made with it fail from then on.</summary>
     [Cmdlet(VerbsCommon.Remove, "IoTCentralApiToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIoTCentralApiTokenCommand : IoTCentralCmdlet
+    public sealed class RemoveIoTCentralApiTokenCommand : BulkRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        protected override int ThrottleLimitValue => ThrottleLimit;
 
         protected override string ResourceKind => "ApiToken";
 
@@ -28,10 +19,7 @@ namespace IoTCentral.Commands.ApiToken
         protected override void ProcessItem()
         {
             var id = Id;
-            if (ShouldRemove(Force.IsPresent, "API token '" + id + "'", "Remove"))
-            {
-                Submit((c, ct) => c.ApiTokens.RemoveAsync(id, ct), id);
-            }
+            SubmitRemoval("API token '" + id + "'", id, (c, ct) => c.ApiTokens.RemoveAsync(id, ct));
         }
     }
 }

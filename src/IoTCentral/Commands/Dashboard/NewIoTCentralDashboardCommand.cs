@@ -24,13 +24,7 @@ namespace IoTCentral.Commands.Dashboard
         protected override void ProcessItem()
         {
             var id = Id;
-            var body = ReadBody(patch: false);
-            if (body != null
-                && ShouldProcess("dashboard '" + id + "'", "Create")
-                && TryCall((c, ct) => c.Dashboards.CreateAsync(id, body, ct), id, out var created))
-            {
-                WriteObject(DocumentView.ForPowerShell(created));
-            }
+            Create(id, (c, body, ct) => c.Dashboards.CreateAsync(id, body, ct), DocumentView.ForPowerShell);
         }
     }
 }

@@ -24,13 +24,7 @@ namespace IoTCentral.Commands.DeploymentManifest
         protected override void ProcessItem()
         {
             var id = Id;
-            var body = ReadBody(patch: false);
-            if (body != null
-                && ShouldProcess("deployment manifest '" + id + "'", "Create")
-                && TryCall((c, ct) => c.DeploymentManifests.CreateAsync(id, body, ct), id, out var created))
-            {
-                WriteObject(DocumentView.ForPowerShell(created));
-            }
+            Create(id, (c, body, ct) => c.DeploymentManifests.CreateAsync(id, body, ct), DocumentView.ForPowerShell);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IoTCentral.Completion;
+using IoTCentral.Infrastructure;
 using IoTCentral.Validation;
 
 namespace IoTCentral.Commands.Device
@@ -7,23 +8,13 @@ namespace IoTCentral.Commands.Device
     /// <summary>Deletes a device and its data.</summary>
     [Cmdlet(VerbsCommon.Remove, "IoTCentralDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIoTCentralDeviceCommand : IoTCentralCmdlet
+    public sealed class RemoveIoTCentralDeviceCommand : BulkRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("DeviceId")]
         [ArgumentCompleter(typeof(DeviceIdCompleter))]
         [ValidateDeviceId]
         public string Id { get; set; } = string.Empty;
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        protected override int ThrottleLimitValue => ThrottleLimit;
 
         protected override string ResourceKind => "Device";
 
@@ -32,10 +23,7 @@ namespace IoTCentral.Commands.Device
         protected override void ProcessItem()
         {
             var id = Id;
-            if (ShouldRemove(Force.IsPresent, "device '" + id + "'", "Remove"))
-            {
-                Submit((c, ct) => c.Devices.RemoveAsync(id, ct), id);
-            }
+            SubmitRemoval("device '" + id + "'", id, (c, ct) => c.Devices.RemoveAsync(id, ct));
         }
     }
 }

@@ -73,14 +73,7 @@ namespace IoTCentral.Commands.DeviceGroup
             PatchIfBound(changes, nameof(DisplayName), "displayName", () => DisplayName);
             PatchIfBound(changes, nameof(Description), "description", () => string.IsNullOrEmpty(Description) ? null : Description);
             PatchIfBound(changes, nameof(Organization), "organizations", () => string.IsNullOrEmpty(Organization) ? null : new[] { Organization });
-            var action = "Update " + string.Join(", ", changes.Keys);
-            PatchIfBound(changes, nameof(ETag), "etag", () => ETag);
-            if (ShouldProcess("device group '" + id + "'", action)
-                && TryCall((c, ct) => c.DeviceGroups.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
-            {
-                WriteObject(updated);
-            }
+            SendPatch("device group '" + id + "'", id, changes, ETag, PassThru.IsPresent, (c, ct) => c.DeviceGroups.UpdateAsync(id, changes, ct));
         }
     }
 }

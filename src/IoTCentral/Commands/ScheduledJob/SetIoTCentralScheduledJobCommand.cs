@@ -82,14 +82,7 @@ namespace IoTCentral.Commands.ScheduledJob
                 changes["schedule"] = schedule;
             }
 
-            var action = "Update " + string.Join(", ", changes.Keys);
-            PatchIfBound(changes, nameof(ETag), "etag", () => ETag);
-            if (ShouldProcess("scheduled job '" + id + "'", action)
-                && TryCall((c, ct) => c.ScheduledJobs.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
-            {
-                WriteObject(updated);
-            }
+            SendPatch("scheduled job '" + id + "'", id, changes, ETag, PassThru.IsPresent, (c, ct) => c.ScheduledJobs.UpdateAsync(id, changes, ct));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IoTCentral.Infrastructure;
 using IoTCentral.Validation;
 
 namespace IoTCentral.Commands.User
@@ -6,22 +7,12 @@ namespace IoTCentral.Commands.User
     /// <summary>Removes a user from the application: the identity loses every role it had there.</summary>
     [Cmdlet(VerbsCommon.Remove, "IoTCentralUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIoTCentralUserCommand : IoTCentralCmdlet
+    public sealed class RemoveIoTCentralUserCommand : BulkRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [ValidateUserId]
         public string Id { get; set; } = string.Empty;
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>How many requests may run at once (the session's pace still applies); 1 sends one at a time.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        protected override int ThrottleLimitValue => ThrottleLimit;
 
         protected override string ResourceKind => "User";
 
@@ -30,10 +21,7 @@ namespace IoTCentral.Commands.User
         protected override void ProcessItem()
         {
             var id = Id;
-            if (ShouldRemove(Force.IsPresent, "user '" + id + "'", "Remove"))
-            {
-                Submit((c, ct) => c.Users.RemoveAsync(id, ct), id);
-            }
+            SubmitRemoval("user '" + id + "'", id, (c, ct) => c.Users.RemoveAsync(id, ct));
         }
     }
 }
