@@ -58,7 +58,12 @@ public class CallerThreadTests
             }
 
             Assert.True(CallerThread.Blocks);
-            Assert.False(Task.Run(() => CallerThread.Blocks).GetAwaiter().GetResult());
+            // Another thread (a real one: a pool task waited on here could run inline on this thread) is not in the scope.
+            var elsewhere = true;
+            var other = new Thread(() => elsewhere = CallerThread.Blocks);
+            other.Start();
+            other.Join();
+            Assert.False(elsewhere);
         }
 
         Assert.False(CallerThread.Blocks);

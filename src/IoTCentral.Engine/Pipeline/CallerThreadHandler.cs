@@ -19,6 +19,9 @@ internal sealed class CallerThreadHandler : DelegatingHandler
 
     private readonly HttpMessageInvoker _inner;
 
+    /// <summary>Whether this runtime can send synchronously at all.</summary>
+    public static bool IsSupported => SendOnThisThread is not null;
+
     public CallerThreadHandler(HttpMessageHandler inner)
         : base(inner)
     {

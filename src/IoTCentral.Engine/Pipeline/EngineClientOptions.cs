@@ -29,7 +29,11 @@ internal sealed class EngineClientOptions : ClientOptions
         Diagnostics.IsDistributedTracingEnabled = false;
         Diagnostics.IsLoggingEnabled = false;
 
-        Transport = TransportFactory.For(options);
+        var transport = TransportFactory.For(options);
+        if (transport is not null)
+        {
+            Transport = transport;
+        }
     }
 
     public static string ApplicationId { get; } = "IoTCentral-PowerShell/" + Version();

@@ -10,7 +10,11 @@ internal static class TransportFactory
     // Clients of the default kind share one connection pool, as Azure.Core's own shared transport does.
     private static readonly Lazy<HttpPipelineTransport> Shared = new(() => Over(NewHandler()));
 
-    public static HttpPipelineTransport For(IoTCentralClientOptions options)
+    /// <summary>
+    /// The transport for <paramref name="options"/>; null for Azure.Core's own shared one, which is what a runtime
+    /// without a synchronous send (.NET Framework) gets, since there <see cref="CallerThreadHandler"/> adds nothing.
+    /// </summary>
+    public static HttpPipelineTransport? For(IoTCentralClientOptions options)
     {
         if (options.Transport is not null)
         {
@@ -20,7 +24,7 @@ internal static class TransportFactory
         var trusted = options.TrustedCertificate;
         if (trusted is null)
         {
-            return Shared.Value;
+            return CallerThreadHandler.IsSupported ? Shared.Value : null;
         }
 
         // Trust exactly this certificate (by thumbprint) besides whatever the system trusts; never "any".
@@ -33,7 +37,19 @@ internal static class TransportFactory
 
     // Azure.Core's policies follow redirects and carry no cookies, so the handler must do neither; the pipeline times
     // each attempt out itself (NetworkTimeout), so HttpClient's own 100-second cap must not cut a long one short.
-    private static HttpClientHandler NewHandler() => new() { AllowAutoRedirect = false, UseCookies = false };
+    private static HttpClientHandler NewHandler()
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+
+        // .NET Framework allows 2 connections per server unless told otherwise; Azure.Core raises that to 50, and bulk
+        // work (-ThrottleLimit) needs more than 2.
+        if (handler.MaxConnectionsPerServer == 2)
+        {
+            handler.MaxConnectionsPerServer = 50;
+        }
+
+        return handler;
+    }
 
     private static HttpPipelineTransport Over(HttpMessageHandler handler) =>
         new HttpClientTransport(new HttpClient(new CallerThreadHandler(handler)) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
