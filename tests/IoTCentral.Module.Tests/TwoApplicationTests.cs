@@ -57,6 +57,38 @@ public sealed class TwoApplicationTests : IClassFixture<TwoEmulatorsFixture>, ID
         return (string?)result.Output.SingleOrDefault()?.BaseObject;
     }
 
+    /// <summary>The resources added after devices: each New- command, run once per application with $s and $n set.</summary>
+    public static TheoryData<string, string> LaterResources => new()
+    {
+        { "Organization", "New-IoTCentralOrganization -Id $id -DisplayName $n -Session $s" },
+        { "DeviceGroup", "New-IoTCentralDeviceGroup -Id $id -DisplayName $n -Filter 'SELECT * FROM devices' -Session $s" },
+        { "EnrollmentGroup", "New-IoTCentralEnrollmentGroup -Id $id -DisplayName $n -Session $s" },
+        { "ExportDestination", "New-IoTCentralExportDestination -Id $id -DisplayName $n -Url 'https://example.com/hook' -Session $s" },
+        { "Dashboard", "New-IoTCentralDashboard -Id $id -DisplayName $n -Definition @{ tiles = @(@{ displayName = 'Note'; x = 0; y = 0; width = 1; height = 1; configuration = @{ type = 'markdown'; description = 'n' } }) } -Session $s" },
+        { "DeploymentManifest", "New-IoTCentralDeploymentManifest -Id $id -DisplayName $n -Definition @{ modulesContent = @{ '$edgeAgent' = @{ 'properties.desired' = @{ schemaVersion = '1.1'; modules = @{} } } } } -Session $s" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LaterResources))]
+    public void Later_resources_read_from_the_second_application_are_changed_and_removed_there(string noun, string create)
+    {
+        var id = "two" + Guid.NewGuid().ToString("N")[..10];
+        var result = Run(
+            $$"""
+            foreach ($pair in @(@($a, 'A'), @($b, 'B'))) { $s, $n = $pair; {{create}} | Out-Null }
+            $renamed = Get-IoTCentral{{noun}} -Session $b -Id $id | Set-IoTCentral{{noun}} -DisplayName 'B renamed' -PassThru
+            $renamed.ApplicationUrl.Port
+            (Get-IoTCentral{{noun}} -Id $id).DisplayName
+            Get-IoTCentral{{noun}} -Session $b -Id $id | Remove-IoTCentral{{noun}} -Force
+            @(Get-IoTCentral{{noun}} -Session $b | Where-Object Id -eq $id).Count
+            (Get-IoTCentral{{noun}} -Id $id).DisplayName
+            """,
+            ("id", id));
+
+        result.AssertNoErrors();
+        Assert.Equal(new object[] { new Uri(apps.B.ApplicationUrl).Port, "A", 0, "A" }, result.Output.Select(o => o.BaseObject).ToArray());
+    }
+
     [Fact]
     public void Devices_listed_from_a_second_application_are_removed_there_and_the_default_keeps_its_own()
     {
