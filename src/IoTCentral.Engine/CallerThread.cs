@@ -4,9 +4,10 @@ namespace IoTCentral.Engine;
 
 /// <summary>
 /// Tells the engine that the thread starting a call will block until the call ends (a cmdlet waiting on the
-/// pipeline thread). Then a request is sent and its answer read on that thread: an idle thread already waiting
-/// costs nothing, while handing the work to the thread pool and waking the caller afterwards costs two thread
-/// switches, which on loopback were a tenth of a call. Calls started concurrently (bulk work) stay asynchronous.
+/// pipeline thread). Then a request without a body (a read or a removal) is sent and its whole answer read on that
+/// thread: the thread is waiting anyway, while handing the answer to the thread pool and waking the caller
+/// afterwards costs thread switches that are a visible share of a loopback call. Calls started concurrently (bulk
+/// work) stay asynchronous.
 /// </summary>
 public static class CallerThread
 {

@@ -30,7 +30,8 @@ public class CallerThreadTests
             call = client.Roles.ListAsync(null, CancellationToken.None);
         }
 
-        // Sent, answered and read on this thread: the task is finished the moment the engine hands it back.
+        // Sent, answered and read on this thread: the task is finished the moment the engine hands it back. (The test
+        // server sends headers and body in one write; a body that came later would be read asynchronously.)
         Assert.True(call.IsCompleted);
         Assert.Equal("Operator", Assert.Single(call.Result.Items).DisplayName);
     }
@@ -125,6 +126,55 @@ public class CallerThreadTests
     }
 
     [Fact]
+    public void A_body_that_arrives_after_its_headers_is_read_on_the_callers_thread_too()
+    {
+        using var server = new SplitAnswerServer(RolesPage, TimeSpan.FromMilliseconds(150));
+        using var client = RealTransportClient(server.Url);
+
+        Task<Page<Role>> call;
+        using (CallerThread.BeginBlockingScope())
+        {
+            call = client.Roles.ListAsync(null, CancellationToken.None);
+        }
+
+        Assert.True(call.IsCompleted);
+        Assert.Equal("r1", Assert.Single(call.Result.Items).Id);
+    }
+
+    [Fact]
+    public void Cancelling_while_the_body_is_awaited_stops_the_read_on_the_callers_thread()
+    {
+        // Headers come at once; the body would come only after a minute.
+        using var server = new SplitAnswerServer(RolesPage, TimeSpan.FromMinutes(1));
+        using var client = RealTransportClient(server.Url);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var started = DateTime.UtcNow;
+
+        using (CallerThread.BeginBlockingScope())
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => client.Roles.ListAsync(null, stop.Token).GetAwaiter().GetResult());
+        }
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "the cancelled read kept waiting for the body");
+    }
+
+    [Fact]
+    public void A_request_with_a_body_still_goes_and_answers_for_a_blocking_caller()
+    {
+        using var server = new LoopbackServer(_ => "{\"id\":\"d1\",\"displayName\":\"One\",\"enabled\":true}");
+        using var client = RealTransportClient(server.Url);
+
+        Models.Device device;
+        using (CallerThread.BeginBlockingScope())
+        {
+            device = client.Devices.CreateAsync(new Models.Device { Id = "d1", DisplayName = "One" }, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        Assert.Equal("One", device.DisplayName);
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
     public async Task A_handler_without_a_synchronous_send_is_used_asynchronously()
     {
         // Only SendAsync is overridden, as in a handler written for netstandard2.0: its base Send throws NotSupportedException.
@@ -152,6 +202,55 @@ public class CallerThreadTests
                 MaxRetryDelay = TimeSpan.FromMilliseconds(20),
             },
             TestClients.Secure(TestClients.ApiToken));
+
+    /// <summary>Sends the headers of a 200 answer at once and its body after <c>delay</c>.</summary>
+    private sealed class SplitAnswerServer : LoopbackListener
+    {
+        private readonly byte[] _body;
+        private readonly TimeSpan _delay;
+
+        public SplitAnswerServer(string body, TimeSpan delay)
+        {
+            _body = System.Text.Encoding.UTF8.GetBytes(body);
+            _delay = delay;
+            StartAccepting();
+        }
+
+        public Uri Url => new($"http://127.0.0.1:{Port}");
+
+        protected override async Task HandleAsync(System.Net.Sockets.TcpClient client)
+        {
+            using (client)
+            {
+                var stream = client.GetStream();
+                var buffer = new byte[8192];
+                var seen = string.Empty;
+                while (!seen.Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    seen += System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+                }
+
+                var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {_body.Length}\r\nConnection: close\r\n\r\n";
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+                await stream.FlushAsync();
+                try
+                {
+                    await Task.Delay(_delay, new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+                    await stream.WriteAsync(_body);
+                }
+                catch (Exception)
+                {
+                    // The client gave up first: nothing to answer.
+                }
+            }
+        }
+    }
 
     private sealed class AsyncOnlyHandler : HttpMessageHandler
     {

@@ -17,6 +17,8 @@ internal sealed class CallerThreadHandler : DelegatingHandler
 {
     private static readonly Func<HttpMessageInvoker, HttpRequestMessage, CancellationToken, HttpResponseMessage>? SendOnThisThread = FindSynchronousSend();
 
+    private static readonly Func<HttpContent, CancellationToken, System.IO.Stream>? ReadOnThisThread = FindSynchronousRead();
+
     private readonly HttpMessageInvoker _inner;
 
     /// <summary>Whether this runtime can send synchronously at all.</summary>
@@ -30,15 +32,18 @@ internal sealed class CallerThreadHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // HTTP/2 has no synchronous send in .NET; IoT Central speaks HTTP/1.1, but a caller could ask otherwise.
-        if (SendOnThisThread is null || !CallerThread.Blocks || request.Version.Major != 1)
+        // HTTP/2 has no synchronous send in .NET; IoT Central speaks HTTP/1.1, but a caller could ask otherwise. A
+        // request with a body goes asynchronously: Azure.Core's content (built for netstandard2.0) cannot write
+        // itself synchronously, and finding that out would cost the connection the headers went out on.
+        if (SendOnThisThread is null || !CallerThread.Blocks || request.Version.Major != 1 || request.Content is not null)
         {
             return base.SendAsync(request, cancellationToken);
         }
 
+        HttpResponseMessage response;
         try
         {
-            return Task.FromResult(SendOnThisThread(_inner, request, cancellationToken));
+            response = SendOnThisThread(_inner, request, cancellationToken);
         }
         catch (NotSupportedException)
         {
@@ -48,6 +53,16 @@ internal sealed class CallerThreadHandler : DelegatingHandler
         catch (Exception e)
         {
             // The same faulted task an asynchronous send gives, so retries and error mapping see no difference.
+            return Task.FromException<HttpResponseMessage>(e);
+        }
+
+        try
+        {
+            BufferOnThisThread(response, cancellationToken);
+            return Task.FromResult(response);
+        }
+        catch (Exception e)
+        {
             return Task.FromException<HttpResponseMessage>(e);
         }
     }
@@ -60,6 +75,69 @@ internal sealed class CallerThreadHandler : DelegatingHandler
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// Reads the whole body now, on this thread, and puts it back as a buffered content (headers kept): Azure.Core
+    /// buffers every answer the engine asks for anyway, and reading it here means a body that arrives after its
+    /// headers (a long list page) is not read through the thread pool either. Cancellation (Ctrl+C, the network
+    /// time-out) closes the response, which ends a read that is waiting for data.
+    /// </summary>
+    private static void BufferOnThisThread(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        if (ReadOnThisThread is null || content is null)
+        {
+            return;
+        }
+
+        System.IO.Stream stream;
+        try
+        {
+            stream = ReadOnThisThread(content, cancellationToken);
+        }
+        catch (NotSupportedException)
+        {
+            // A content that can only be read asynchronously: Azure.Core reads it as it always did.
+            return;
+        }
+
+        var body = new System.IO.MemoryStream();
+        try
+        {
+            using (cancellationToken.Register(state => ((IDisposable)state!).Dispose(), response))
+            using (stream)
+            {
+                stream.CopyTo(body);
+            }
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            response.Dispose();
+            throw new OperationCanceledException("The request was cancelled while its answer was being read.", e, cancellationToken);
+        }
+        catch (Exception)
+        {
+            response.Dispose();
+            throw;
+        }
+
+        var buffered = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        foreach (var header in content.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        content.Dispose();
+        response.Content = buffered;
+    }
+
+    private static Func<HttpContent, CancellationToken, System.IO.Stream>? FindSynchronousRead()
+    {
+        var read = typeof(HttpContent).GetMethod("ReadAsStream", BindingFlags.Public | BindingFlags.Instance, null, new[] { typeof(CancellationToken) }, null);
+        return read is null
+            ? null
+            : (Func<HttpContent, CancellationToken, System.IO.Stream>)Delegate.CreateDelegate(typeof(Func<HttpContent, CancellationToken, System.IO.Stream>), read);
     }
 
     private static Func<HttpMessageInvoker, HttpRequestMessage, CancellationToken, HttpResponseMessage>? FindSynchronousSend()

@@ -46,8 +46,11 @@ public sealed class LoopbackServer : LoopbackListener
 
             var payload = Encoding.UTF8.GetBytes(body);
             var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {payload.Length}\r\nConnection: close\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-            await stream.WriteAsync(payload);
+            // One write, as a web server sends a small answer: the body arrives with the headers.
+            var answer = new byte[Encoding.ASCII.GetByteCount(head) + payload.Length];
+            Encoding.ASCII.GetBytes(head, 0, head.Length, answer, 0);
+            payload.CopyTo(answer, answer.Length - payload.Length);
+            await stream.WriteAsync(answer);
         }
     }
 
