@@ -24,11 +24,7 @@ public class CallerThreadTests
         using var server = new LoopbackServer(_ => RolesPage);
         using var client = RealTransportClient(server.Url);
 
-        Task<Page<Role>> call;
-        using (CallerThread.BeginBlockingScope())
-        {
-            call = client.Roles.ListAsync(null, CancellationToken.None);
-        }
+        var call = StartAsBlockingCaller(client);
 
         // Sent, answered and read on this thread: the task is finished the moment the engine hands it back. (The test
         // server sends headers and body in one write; a body that came later would be read asynchronously.)
@@ -131,11 +127,7 @@ public class CallerThreadTests
         using var server = new SplitAnswerServer(RolesPage, TimeSpan.FromMilliseconds(150));
         using var client = RealTransportClient(server.Url);
 
-        Task<Page<Role>> call;
-        using (CallerThread.BeginBlockingScope())
-        {
-            call = client.Roles.ListAsync(null, CancellationToken.None);
-        }
+        var call = StartAsBlockingCaller(client);
 
         Assert.True(call.IsCompleted);
         Assert.Equal("r1", Assert.Single(call.Result.Items).Id);
@@ -189,6 +181,14 @@ public class CallerThreadTests
 
         using var response = await call;
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    private static Task<Page<Role>> StartAsBlockingCaller(IoTCentralClient client)
+    {
+        using (CallerThread.BeginBlockingScope())
+        {
+            return client.Roles.ListAsync(null, CancellationToken.None);
+        }
     }
 
     private static IoTCentralClient RealTransportClient(Uri url, int retries = 0) =>
