@@ -50,12 +50,7 @@ namespace IoTCentral.Commands.Organization
                 return;
             }
 
-            if (ShouldProcess("organization '" + id + "'", "Update " + string.Join(", ", changes.Keys))
-                && TryCall((c, ct) => c.Organizations.UpdateAsync(id, changes, ct), id, out var updated)
-                && PassThru.IsPresent)
-            {
-                WriteObject(updated);
-            }
+            SendPatch("organization '" + id + "'", id, changes, null, PassThru.IsPresent, (c, ct) => c.Organizations.UpdateAsync(id, changes, ct));
         }
     }
 }
