@@ -1,4 +1,3 @@
-using System.Security;
 using BenchmarkDotNet.Attributes;
 using IoTCentral.Emulator;
 using IoTCentral.Engine;
@@ -13,24 +12,19 @@ namespace IoTCentral.Benchmarks;
 [MemoryDiagnoser]
 public class GetDeviceBenchmarks
 {
-    private const string DeviceId = "bench-one";
-
+    private readonly HttpClientHandler handler = new();
     private EmulatorServer server = null!;
     private IoTCentralClient client = null!;
     private HttpClient http = null!;
-    private string path = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         server = EmulatorServer.StartAsync(new EmulatorOptions()).GetAwaiter().GetResult();
         var options = new IoTCentralClientOptions { ApplicationUrl = server.ApplicationUrl, RequestsPerSecond = 0 };
-        client = IoTCentralClient.CreateWithApiToken(options, Secure(server.AdminApiToken));
-        client.Devices.CreateAsync(new Models.Device { Id = DeviceId, DisplayName = "bench" }, CancellationToken.None).GetAwaiter().GetResult();
-
-        http = new HttpClient { BaseAddress = server.ApplicationUrl };
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", server.AdminApiToken);
-        path = "/api/devices/" + DeviceId + "?api-version=" + options.ApiVersion;
+        client = IoTCentralClient.CreateWithApiToken(options, BenchCalls.Secure(server.AdminApiToken));
+        client.Devices.CreateAsync(new Models.Device { Id = BenchCalls.DeviceId, DisplayName = "bench" }, CancellationToken.None).GetAwaiter().GetResult();
+        http = BenchCalls.RawClient(handler, server.ApplicationUrl, server.AdminApiToken);
     }
 
     [GlobalCleanup]
@@ -38,39 +32,16 @@ public class GetDeviceBenchmarks
     {
         client.Dispose();
         http.Dispose();
+        handler.Dispose();
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true, Description = "HttpClient GET, body as string")]
-    public async Task<string> RawHttpClient()
-    {
-        using var response = await http.GetAsync(path).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-    }
+    public Task<string> RawHttpClient() => BenchCalls.RawGetAsync(http);
 
     [Benchmark(Description = "engine Devices.GetAsync")]
-    public Task<Models.Device> Engine() => client.Devices.GetAsync(DeviceId, CancellationToken.None);
+    public Task<Models.Device> Engine() => BenchCalls.EngineGetAsync(client);
 
-    /// <summary>As a cmdlet calls it: the calling thread blocks on the call, so the engine sends on that thread.</summary>
     [Benchmark(Description = "engine Devices.GetAsync, caller blocks")]
-    public Models.Device EngineCallerBlocks()
-    {
-        using (CallerThread.BeginBlockingScope())
-        {
-            return client.Devices.GetAsync(DeviceId, CancellationToken.None).GetAwaiter().GetResult();
-        }
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
-    }
+    public Models.Device EngineCallerBlocks() => BenchCalls.EngineGetBlocking(client);
 }

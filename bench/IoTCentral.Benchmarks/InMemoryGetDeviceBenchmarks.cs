@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security;
 using Azure.Core.Pipeline;
 using BenchmarkDotNet.Attributes;
 using IoTCentral.Engine;
@@ -16,8 +15,6 @@ namespace IoTCentral.Benchmarks;
 [MemoryDiagnoser]
 public class InMemoryGetDeviceBenchmarks
 {
-    private const string Path = "/api/devices/bench-one?api-version=2022-07-31";
-
     private CannedDeviceHandler handler = null!;
     private HttpClient http = null!;
     private IoTCentralClient client = null!;
@@ -27,8 +24,7 @@ public class InMemoryGetDeviceBenchmarks
     {
         handler = new CannedDeviceHandler();
         var applicationUrl = new Uri("http://127.0.0.1:1/");
-        http = new HttpClient(handler, disposeHandler: false) { BaseAddress = applicationUrl };
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "SharedAccessSignature sr=bench");
+        http = BenchCalls.RawClient(handler, applicationUrl, "SharedAccessSignature sr=bench");
 
         var options = new IoTCentralClientOptions
         {
@@ -36,7 +32,7 @@ public class InMemoryGetDeviceBenchmarks
             RequestsPerSecond = 0,
             Transport = new HttpClientTransport(new HttpClient(new CallerThreadHandler(handler))),
         };
-        client = IoTCentralClient.CreateWithApiToken(options, Secure("SharedAccessSignature sr=bench"));
+        client = IoTCentralClient.CreateWithApiToken(options, BenchCalls.Secure("SharedAccessSignature sr=bench"));
     }
 
     [GlobalCleanup]
@@ -48,17 +44,12 @@ public class InMemoryGetDeviceBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "in memory: HttpClient GET, body as string")]
-    public async Task<string> RawHttpClient()
-    {
-        using var response = await http.GetAsync(Path).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-    }
+    public Task<string> RawHttpClient() => BenchCalls.RawGetAsync(http);
 
     [Benchmark(Description = "in memory: HttpClient.Send, body as string")]
     public string RawHttpClientSend()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, Path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, BenchCalls.DevicePath);
         using var response = http.Send(request);
         response.EnsureSuccessStatusCode();
         using var reader = new StreamReader(response.Content.ReadAsStream());
@@ -66,28 +57,10 @@ public class InMemoryGetDeviceBenchmarks
     }
 
     [Benchmark(Description = "in memory: engine Devices.GetAsync")]
-    public Task<Models.Device> Engine() => client.Devices.GetAsync("bench-one", CancellationToken.None);
+    public Task<Models.Device> Engine() => BenchCalls.EngineGetAsync(client);
 
     [Benchmark(Description = "in memory: engine, caller blocks")]
-    public Models.Device EngineCallerBlocks()
-    {
-        using (CallerThread.BeginBlockingScope())
-        {
-            return client.Devices.GetAsync("bench-one", CancellationToken.None).GetAwaiter().GetResult();
-        }
-    }
-
-    private static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
-    }
+    public Models.Device EngineCallerBlocks() => BenchCalls.EngineGetBlocking(client);
 
     /// <summary>Answers every request at once with a device, headers as the emulator sends them.</summary>
     private sealed class CannedDeviceHandler : HttpMessageHandler
