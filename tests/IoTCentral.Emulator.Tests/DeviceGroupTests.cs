@@ -139,6 +139,34 @@ public sealed class DeviceGroupTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task AGroupInAnOrganization_HoldsDevicesOfItsSubOrganizations_NotOfItsParentOrSiblings()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions());
+        await Organizations.EnsureAsync(emulator.Admin, "contoso");
+        await Organizations.EnsureAsync(emulator.Admin, "contoso-west", "contoso");
+        await Organizations.EnsureAsync(emulator.Admin, "contoso-west-seattle", "contoso-west");
+        await Organizations.EnsureAsync(emulator.Admin, "contoso-east", "contoso");
+        var placed = new Dictionary<string, string>
+        {
+            ["in-contoso"] = "contoso",
+            ["in-west"] = "contoso-west",
+            ["in-seattle"] = "contoso-west-seattle",
+            ["in-east"] = "contoso-east",
+        };
+        foreach (var (device, organization) in placed)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await emulator.Admin.PutAsync(ApiClient.Api($"/devices/{device}"), new { organizations = new[] { organization } })).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await emulator.Admin.PutAsync(ApiClient.Api("/devices/in-root"), new { displayName = "root" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.Admin.PutAsync(Url("west"), new { displayName = "West", filter = "SELECT * FROM devices", organizations = new[] { "contoso-west" } })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await emulator.Admin.PutAsync(Url("contoso"), new { displayName = "Contoso", filter = "SELECT * FROM devices", organizations = new[] { "contoso" } })).Status);
+
+        Assert.Equal(["in-seattle", "in-west"], (await MembersAsync(emulator.Admin, "west")).Order(StringComparer.Ordinal));
+        Assert.Equal(["in-contoso", "in-east", "in-seattle", "in-west"], (await MembersAsync(emulator.Admin, "contoso")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Viewers_ReadGroups_OperatorsManageThem()
     {
         var viewer = await fixture.Emulator.CreateTokenClientAsync("group-viewer", RoleIds.OrgViewer);

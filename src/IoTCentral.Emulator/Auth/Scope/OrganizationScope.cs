@@ -1,3 +1,4 @@
+using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Features.Roles;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -55,7 +56,7 @@ internal sealed class OrganizationScope
         }
 
         var roots = granting.Select(r => r.Organization!).ToHashSet(StringComparer.Ordinal);
-        return new OrganizationScope(Descendants(state, roots), roots);
+        return new OrganizationScope(OrganizationTree.WithDescendants(state, roots), roots);
     }
 
     /// <summary>Whether <paramref name="organization"/> (null: the application's root) lies in this scope.</summary>
@@ -110,26 +111,4 @@ internal sealed class OrganizationScope
     }
 
     private string Names() => "'" + string.Join("', '", Roots.Order(StringComparer.Ordinal)) + "'";
-
-    /// <summary>The roots and every organization below them.</summary>
-    private static HashSet<string> Descendants(EmulatorState state, IEnumerable<string> roots)
-    {
-        var children = state.Organizations.Values
-            .Where(o => o.Parent is not null)
-            .ToLookup(o => o.Parent!, o => o.Id, StringComparer.Ordinal);
-        var covered = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(roots);
-        while (pending.TryPop(out var organization))
-        {
-            if (covered.Add(organization))
-            {
-                foreach (var child in children[organization])
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        return covered;
-    }
 }

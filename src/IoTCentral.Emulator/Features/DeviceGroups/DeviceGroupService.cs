@@ -72,21 +72,26 @@ internal sealed partial class DeviceGroupService(StateStore store, DeviceTemplat
         }
     }
 
-    /// <summary>The devices the group's filter selects now, with the group's organization applied when it has one.</summary>
+    /// <summary>
+    /// The devices the group's filter selects now. A group saved in an organization holds only devices within that
+    /// organization's scope: devices in it or in an organization below it, as a user of that organization sees them.
+    /// </summary>
     public IReadOnlyList<DeviceRecord> Devices(string id)
     {
-        var (group, devices) = store.Read(s => (s.DeviceGroups.GetValueOrDefault(id), s.Devices.Values.ToList()));
+        var (group, devices, scope) = store.Read(s =>
+        {
+            var found = s.DeviceGroups.GetValueOrDefault(id);
+            var covered = found is { Organizations.Count: > 0 } ? OrganizationTree.WithDescendants(s, found.Organizations) : null;
+            return (found, s.Devices.Values.ToList(), covered);
+        });
         if (group is null || !OrganizationScope.Current.Admits(group))
         {
             throw NotFound(id);
         }
 
         var filter = DeviceGroupFilter.Parse(group.Filter);
-        return devices.Where(d => InOrganizations(group, d) && filter.Matches(d, PropertiesOf(d))).ToList();
+        return devices.Where(d => (scope is null || d.Organizations.Any(scope.Contains)) && filter.Matches(d, PropertiesOf(d))).ToList();
     }
-
-    private static bool InOrganizations(DeviceGroupRecord group, DeviceRecord device) =>
-        group.Organizations.Count == 0 || group.Organizations.Any(device.Organizations.Contains);
 
     private IReadOnlyDictionary<string, JsonNode?> PropertiesOf(DeviceRecord device) =>
         device.Template is { } template && templates.FindModel(template) is { } model
