@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IoTCentral.Emulator.Tests.Infrastructure;
 
@@ -50,6 +51,50 @@ public sealed class DashboardAndManifestTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await emulator.Admin.DeleteAsync(Url("/dashboards/ops"))).Status);
         await ErrorAssert.IsErrorAsync(await emulator.Admin.GetAsync(Url("/dashboards/ops")), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/dashboards", "DashboardNotFound")]
+    [InlineData("/deploymentManifests", "DeploymentManifestNotFound")]
+    public async Task AnOrganizationRole_SeesOnlyDocumentsOfItsOrganizationAndBelow_AndAnOrganizationInUseStays(string collection, string notFoundCode)
+    {
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { PageSize = 2 });
+        var admin = emulator.Admin;
+        await Organizations.EnsureAsync(admin, "parent");
+        await Organizations.EnsureAsync(admin, "mine", "parent");
+        await Organizations.EnsureAsync(admin, "child", "mine");
+        await Organizations.EnsureAsync(admin, "sibling", "parent");
+        foreach (var target in new[] { "mine", "child", "sibling", "parent", "root" })
+        {
+            var body = JsonNode.Parse(collection == "/dashboards" ? (string)Dashboard(target) : JsonSerializer.Serialize(Manifest))!.AsObject();
+            if (target != "root")
+            {
+                body["organizations"] = new JsonArray(target);
+            }
+
+            var created = await admin.PutAsync(Url($"{collection}/in{target}"), body.ToJsonString());
+            Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        }
+
+        var token = await admin.PutAsync(ApiClient.Api("/apiTokens/org-viewer"), new { roles = new[] { new { role = RoleIds.OrgViewer, organization = "mine" } } });
+        var viewer = admin.WithToken(token.Json.GetProperty("token").GetString());
+
+        var listed = (await viewer.GetAllPagesAsync(Url(collection)))
+            .SelectMany(p => p.Json.GetProperty("value").EnumerateArray())
+            .Select(d => d.GetProperty("id").GetString())
+            .ToList();
+        Assert.Equal(["inchild", "inmine"], listed);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(Url($"{collection}/inchild"))).Status);
+        foreach (var hidden in new[] { "insibling", "inparent", "inroot" })
+        {
+            var response = await viewer.GetAsync(Url($"{collection}/{hidden}"));
+            await ErrorAssert.IsErrorAsync(response, HttpStatusCode.NotFound);
+            Assert.Equal(notFoundCode, response.Json.GetProperty("error").GetProperty("code").GetString());
+        }
+
+        Assert.Equal(5, (await admin.GetAllPagesAsync(Url(collection))).Sum(p => p.Json.GetProperty("value").GetArrayLength()));
+        var inUse = await admin.DeleteAsync(ApiClient.Api("/organizations/child"));
+        Assert.Contains(collection == "/dashboards" ? "dashboard" : "deployment manifest", await ErrorAssert.IsErrorAsync(inUse, HttpStatusCode.Conflict), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace IoTCentral.Emulator.Auth.Scope;
 
 /// <summary>
 /// Which organizations a stored record belongs to, for <see cref="OrganizationScope"/>. A null entry is the
-/// application's root (a device, group or job in no organization; a role assignment without one). A caller sees a
+/// application's root (a device, group, job, dashboard or deployment manifest in no organization; a role assignment
+/// without one). A caller sees a
 /// record only when its scope covers every entry, so a user with roles in two organizations is managed only by someone
 /// who covers both.
 /// </summary>
@@ -20,6 +21,7 @@ internal static class OrganizationOwners
         DeviceGroupRecord group => OrRoot(group.Organizations),
         JobRecord job => FromJson(job.Definition),
         ScheduledJobRecord scheduled => FromJson(scheduled.Body),
+        DocumentRecord document => FromJson(document.Body),
         UserRecord user => user.Roles.Select(r => r.Organization).ToList(),
         ApiTokenRecord token => token.Roles.Select(r => r.Organization).ToList(),
         OrganizationRecord organization => [organization.Id],
@@ -35,7 +37,8 @@ internal static class OrganizationOwners
     private static IReadOnlyList<string?> OrRoot(IReadOnlyList<string> organizations) =>
         organizations.Count == 0 ? Root : organizations.Cast<string?>().ToList();
 
-    // Jobs and scheduled jobs keep their validated body as JSON text, with the spec's "organizations" array.
+    // Jobs, scheduled jobs, dashboards and deployment manifests keep their validated body as JSON text, with the spec's
+    // "organizations" array.
     private static IReadOnlyList<string?> FromJson(string json) =>
         JsonNode.Parse(json)?["organizations"] is JsonArray { Count: > 0 } organizations
             ? organizations.Select(o => (string?)o?.GetValue<string>()).ToList()

@@ -7,7 +7,7 @@ namespace IoTCentral.Emulator.Auth.Scope;
 
 /// <summary>
 /// Applies the request's <see cref="OrganizationScope"/> to the resource ids in its path, once for every route: a
-/// device, group, job, scheduled job, user, API token or organization outside the scope answers as if it did not exist
+/// device, group, job, scheduled job, user, API token, organization, dashboard or deployment manifest outside the scope answers as if it did not exist
 /// (404, with the resource's own error code), so its sub-resources (properties, commands, credentials, attestation,
 /// relationships, a group's devices, a job's devices) are hidden with it. Two cases are 403 instead: a PUT that
 /// would replace such a resource (a create-or-replace cannot honestly say "does not exist" while the id is taken), and
@@ -26,6 +26,8 @@ internal static class ScopedRouteValues
         ["userId"] = new("user", ErrorCodes.UserNotFound, (s, id) => s.Users.GetValueOrDefault(id)),
         ["tokenId"] = new("API token", ErrorCodes.ApiTokenNotFound, (s, id) => s.ApiTokens.GetValueOrDefault(id)),
         ["organizationId"] = new("organization", ErrorCodes.OrganizationNotFound, (s, id) => s.Organizations.GetValueOrDefault(id)),
+        ["dashboardId"] = new("dashboard", ErrorCodes.DashboardNotFound, (s, id) => s.Dashboards.GetValueOrDefault(id)),
+        ["deploymentManifestId"] = new("deployment manifest", ErrorCodes.DeploymentManifestNotFound, (s, id) => s.DeploymentManifests.GetValueOrDefault(id)),
     };
 
     public static void Check(HttpContext context, OrganizationScope scope, EmulatorState state)

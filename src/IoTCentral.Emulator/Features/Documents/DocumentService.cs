@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Auth.Scope;
 using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -96,18 +97,20 @@ internal sealed class DocumentService(StateStore store)
         return body;
     }
 
-    /// <summary>Checks what the schema cannot (organizations exist, one at most) and assigns tile ids.</summary>
+    /// <summary>
+    /// Checks what the schema cannot (organizations exist, one at most, within the caller's scope; none means the
+    /// application's root, as for device groups) and assigns tile ids.
+    /// </summary>
     private static DocumentRecord Save(EmulatorState state, DocumentKind kind, string id, JsonObject normalized, JsonNode? given, DocumentRecord? current)
     {
-        if (new JsonFields(normalized).GetStringArray("organizations") is { } organizations)
+        var organizations = new JsonFields(normalized).GetStringArray("organizations") ?? [];
+        if (organizations.Length > 1)
         {
-            if (organizations.Length > 1)
-            {
-                throw ApiException.BadRequest($"Property 'organizations': a {kind.What} belongs to one organization at most.", ErrorCodes.InvalidRequestBody);
-            }
-
-            OrganizationService.RequireExisting(state, organizations, "organizations");
+            throw ApiException.BadRequest($"Property 'organizations': a {kind.What} belongs to one organization at most.", ErrorCodes.InvalidRequestBody);
         }
+
+        OrganizationService.RequireExisting(state, organizations, "organizations");
+        OrganizationScope.Current.RequirePlaced(organizations, "organizations");
 
         if (normalized["tiles"] is JsonArray tiles)
         {

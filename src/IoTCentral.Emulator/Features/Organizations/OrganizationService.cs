@@ -49,7 +49,8 @@ internal sealed partial class OrganizationService(StateStore store)
 
     /// <summary>
     /// DELETE: refused with 409 while anything still belongs to the organization (child organizations, devices,
-    /// device groups, users or API tokens), so nothing is left pointing at an organization that is gone.
+    /// device groups, users, API tokens, dashboards or deployment manifests), so nothing is left pointing at an
+    /// organization that is gone.
     /// </summary>
     public void Remove(string id) => store.Write(state =>
     {
@@ -101,6 +102,8 @@ internal sealed partial class OrganizationService(StateStore store)
         Count(state.DeviceGroups.Values.Count(g => g.Organizations.Contains(id)), "device group(s)");
         Count(state.Users.Values.Count(u => u.Roles.Any(r => r.Organization == id)), "user(s)");
         Count(state.ApiTokens.Values.Count(t => t.Roles.Any(r => r.Organization == id)), "API token(s)");
+        Count(state.Dashboards.Values.Count(d => OrganizationOwners.Of(d)!.Contains(id)), "dashboard(s)");
+        Count(state.DeploymentManifests.Values.Count(m => OrganizationOwners.Of(m)!.Contains(id)), "deployment manifest(s)");
         return uses;
     }
 
