@@ -59,7 +59,10 @@ internal static class JqValues
     /// <summary>A copy that may go into a container (a node belongs to at most one parent).</summary>
     public static JsonNode? Own(JsonNode? node) => node?.DeepClone();
 
-    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+    // jq writes '<', '&' and non-ASCII text as they are; System.Text.Json's default escapes them for HTML.
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(Plain);
 
     /// <summary>"number (42)", as jq's messages describe a value, cut short when long.</summary>
     public static string Describe(JsonNode? node)
