@@ -121,7 +121,6 @@ internal static class JqBuiltins
         ["rindex/1"] = Value1((v, x) => Indices(v, x) is JsonArray { Count: > 0 } found ? found[^1]!.DeepClone() : null),
         ["walk/1"] = (c, v, e) => Walk(c.Arguments[0], v, e),
         ["transpose/0"] = Value(Transpose),
-        ["tostream/0"] = (_, v, _) => throw Fail("tostream is not supported by the emulator"),
         ["now/0"] = Value(_ => JqValues.Number(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0)),
         ["todate/0"] = Value(ToDate),
         ["todateiso8601/0"] = Value(ToDate),
