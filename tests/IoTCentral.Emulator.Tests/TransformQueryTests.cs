@@ -355,6 +355,8 @@ public sealed class TransformQueryTests
         { "path(1)", "null", "Invalid path expression with result 1" },
         { "sort", "{}", "cannot be sorted, as it is not an array" },
         { "contains({a: 1})", "[1]", "cannot have their containment checked" },
+        { "repeat(.)", "1", "more than 10000 outputs" },
+        { "last(range(1e15))", "null", "longer than its time limit" },
         { ".a.b", """{"a":"long string here"}""", "Cannot index string with \"b\"" },
     };
 

@@ -386,6 +386,7 @@ internal static class JqBuiltins
         {
             for (var x = from; x < to; x += step)
             {
+                JqBudget.Check();
                 yield return JqValues.Number(x);
             }
         }
@@ -393,6 +394,7 @@ internal static class JqBuiltins
         {
             for (var x = from; x > to; x += step)
             {
+                JqBudget.Check();
                 yield return JqValues.Number(x);
             }
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace IoTCentral.Emulator.Features.DataExport.Transforms;
@@ -35,6 +34,7 @@ internal static class JqEvaluator
 {
     public static IEnumerable<JsonNode?> Eval(JqAst ast, JsonNode? input, JqEnv? env)
     {
+        JqBudget.Check();
         switch (ast)
         {
             case JqIdentity:

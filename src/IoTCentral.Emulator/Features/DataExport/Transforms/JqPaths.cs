@@ -214,14 +214,14 @@ internal static class JqPaths
     public static IEnumerable<JsonNode?> Assign(JqBinary binary, JsonNode? input, JqEnv? env)
     {
         var paths = Of(binary.Left, new JqPath(input, []), env).Select(p => p.Steps).ToList();
+        JsonArray AsArray(IReadOnlyList<JsonNode?> path) => new(path.Select(JqValues.Own).ToArray());
         if (binary.Operator == "|=")
         {
             var result = input;
             foreach (var path in paths)
             {
-                var current = Get(result, new JsonArray(path.Select(JqValues.Own).ToArray()));
-                var updated = JqEvaluator.Eval(binary.Right, current, env).Take(1).ToList();
-                result = updated.Count == 0 ? Delete(result, [new JsonArray(path.Select(JqValues.Own).ToArray())]) : Set(result, path, 0, updated[0]);
+                var updated = JqEvaluator.Eval(binary.Right, Get(result, AsArray(path)), env).Take(1).ToList();
+                result = updated.Count == 0 ? Delete(result, [AsArray(path)]) : Set(result, path, 0, updated[0]);
             }
 
             return [result];
@@ -233,11 +233,12 @@ internal static class JqPaths
             var result = input;
             foreach (var path in paths)
             {
+                var current = op is null ? null : Get(result, AsArray(path));
                 var replacement = op switch
                 {
                     null => v,
-                    "//" => JqValues.Truthy(Get(result, new JsonArray(path.Select(JqValues.Own).ToArray()))) ? Get(result, new JsonArray(path.Select(JqValues.Own).ToArray())) : v,
-                    _ => JqArithmetic.Apply(op, Get(result, new JsonArray(path.Select(JqValues.Own).ToArray())), v),
+                    "//" => JqValues.Truthy(current) ? current : v,
+                    _ => JqArithmetic.Apply(op, current, v),
                 };
                 result = Set(result, path, 0, replacement);
             }
