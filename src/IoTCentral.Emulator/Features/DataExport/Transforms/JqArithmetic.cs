@@ -88,13 +88,20 @@ internal static class JqArithmetic
         if ((JqValues.IsString(left) && JqValues.IsNumber(right)) || (JqValues.IsNumber(left) && JqValues.IsString(right)))
         {
             var (text, times) = JqValues.IsString(left) ? (JqValues.ToText(left), JqValues.ToDouble(right)) : (JqValues.ToText(right), JqValues.ToDouble(left));
-            if (times <= 0)
+            // jq truncates the count, and a count below 1 gives null.
+            var count = times >= int.MaxValue ? int.MaxValue : (int)times;
+            if (count <= 0)
             {
                 return null;
             }
 
+            if ((long)count * text.Length > 10_000_000)
+            {
+                throw JqRuntimeException.Of("Repeat string result too long");
+            }
+
             var repeated = new StringBuilder();
-            for (var i = 0; i < Math.Max(1, (int)Math.Ceiling(times)); i++)
+            for (var i = 0; i < count; i++)
             {
                 repeated.Append(text);
             }
