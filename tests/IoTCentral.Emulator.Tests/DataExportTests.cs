@@ -232,6 +232,81 @@ public sealed class DataExportTests
         Assert.False(export.TryGetProperty("errors", out _));
     }
 
+    [Fact]
+    public async Task TransformThatDoesNotParse_Is400NamingTheDestination()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = emulator.Admin;
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook("http://127.0.0.1:9/x")), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook("http://127.0.0.1:9/y")), "WebhookV1Destination");
+        var body = new
+        {
+            displayName = "Bad transform",
+            enabled = true,
+            source = "telemetry",
+            destinations = new object[] { new { id = "hook", transform = "." }, new { id = "other", transform = "{a: .b" } },
+        };
+
+        var response = await admin.PutAsync(Preview("/dataExport/exports/e"), body);
+        var message = await ErrorAssert.IsErrorAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("InvalidRequestBody", response.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("destinations[1].transform", message);
+        Assert.Contains("at position 6", message);
+
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/e"), Export("telemetry", "hook")), "Export");
+        var patched = await ErrorAssert.IsErrorAsync(
+            await admin.PatchAsync(Preview("/dataExport/exports/e"), new { destinations = new[] { new { id = "hook", transform = ".a | nope" } } }), HttpStatusCode.BadRequest);
+        Assert.Contains("destinations[0].transform", patched);
+        Assert.Contains("nope/0 is not defined", patched);
+    }
+
+    [Fact]
+    public async Task Transform_ShapesWhatItsDestinationReceives_AndARuntimeErrorShowsInHealth()
+    {
+        using var shaped = new WebhookListener();
+        using var plain = new WebhookListener();
+        using var broken = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync();
+        var admin = emulator.Admin;
+        await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/shaped"), Webhook(shaped.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/plain"), Webhook(plain.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/broken"), Webhook(broken.Url)), "WebhookV1Destination");
+        const string Transform = "{device: .deviceId, battery: .telemetry.battery, store: .enrichments.store}, {device: .deviceId, part: 2}, (.telemetry | select(.battery > 100))";
+        var body = new
+        {
+            displayName = "Shaped",
+            enabled = true,
+            source = "telemetry",
+            enrichments = new Dictionary<string, object> { ["store"] = new { value = "Seattle" } },
+            destinations = new object[] { new { id = "shaped", transform = Transform }, new { id = "plain" } },
+        };
+        var export = await OkAsync(admin.PutAsync(Preview("/dataExport/exports/shaped"), body), "Export");
+        Assert.Equal(Transform, export.GetProperty("destinations")[0].GetProperty("transform").GetString());
+        var failing = new { displayName = "Failing", enabled = true, source = "telemetry", destinations = new[] { new { id = "broken", transform = ".deviceId + 1" } } };
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/failing"), failing), "Export");
+
+        var device = await DeviceFeed.ClientAsync(admin, "real-1");
+        await DeviceFeed.SendTelemetryAsync(device, "real-1", new { component = "sensors", values = new { battery = 42 } });
+
+        var second = await shaped.WaitForAsync(m => m["part"] is not null);
+        Assert.Equal("real-1", second["device"]!.GetValue<string>());
+        var records = shaped.Received.Select(r => r.Body.ToJsonString()).ToList();
+        Assert.Equal(["""{"device":"real-1","battery":42,"store":"Seattle"}""", """{"device":"real-1","part":2}"""], records);
+        var original = await plain.WaitForAsync(m => m["messageSource"]?.GetValue<string>() == "telemetry");
+        Assert.Equal(42, original["telemetry"]!["battery"]!.GetValue<int>());
+        Assert.Equal("Seattle", original["enrichments"]!["store"]!.GetValue<string>());
+
+        var failed = await WaitForStatusAsync(admin, "failing", "error");
+        Assert.Equal("error", failed.GetProperty("status").GetString());
+        var problem = failed.GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Contains("'broken'", problem);
+        Assert.Contains("the transform failed: string (\"real-1\") and number (1) cannot be added", problem);
+        Assert.Empty(broken.Received);
+        var healthy = await OkAsync(admin.GetAsync(Preview("/dataExport/exports/shaped")), "Export");
+        Assert.Equal("healthy", healthy.GetProperty("status").GetString());
+    }
+
     /// <summary>Polls the export (generously) until it has the status; returns it as last read.</summary>
     private static async Task<JsonElement> WaitForStatusAsync(ApiClient admin, string exportId, string status)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Features.DataExport.Transforms;
 using IoTCentral.Emulator.Http;
 
 namespace IoTCentral.Emulator.Features.DataExport;
@@ -57,6 +58,15 @@ internal static class ExportDefinition
             var reference = new JsonObject { ["id"] = id };
             if (destinations[i].GetString("transform") is { } transform)
             {
+                try
+                {
+                    JqQuery.Parse(transform);
+                }
+                catch (JqParseException e)
+                {
+                    throw Invalid($"Property 'destinations[{i}].transform' is not a valid jq query: {e.Message}.");
+                }
+
                 reference["transform"] = transform;
             }
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Features.DataExport.Transforms;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceData.Simulation;
 using IoTCentral.Emulator.Features.DeviceTemplates;
@@ -12,7 +14,8 @@ namespace IoTCentral.Emulator.Features.DataExport;
 /// Sends what <see cref="ExportPublisher"/> queues to the webhook destinations of the enabled exports whose source
 /// and filter match, with their enrichments, and produces the telemetry of simulated devices as it falls due (one
 /// message per device and level every 5 seconds, while a telemetry export is enabled). A failed delivery is tried
-/// <see cref="Attempts"/> times in all, then recorded in the export's health and dropped.
+/// <see cref="Attempts"/> times in all, then recorded in the export's health and dropped. A destination's transform
+/// (a jq query) turns each message into the records sent to it.
 /// </summary>
 internal sealed class ExportDelivery(
     ExportPublisher publisher,
@@ -30,6 +33,9 @@ internal sealed class ExportDelivery(
     private static readonly TimeSpan PumpPeriod = TimeSpan.FromSeconds(1);
 
     private readonly WebhookSender _sender = new();
+
+    // Parsed transforms by text; exports are validated when written, so every stored transform parses.
+    private readonly ConcurrentDictionary<string, JqQuery> _transforms = new(StringComparer.Ordinal);
     private long? _lastSlot;
 
     public override void Dispose()
@@ -118,18 +124,45 @@ internal sealed class ExportDelivery(
 
             var body = (JsonObject)message.Body.DeepClone();
             body["enrichments"] = Enrich(definition, message);
-            foreach (var id in ExportDefinition.DestinationIds(definition))
+            foreach (var reference in definition["destinations"] as JsonArray ?? [])
             {
+                var id = reference!["id"]!.GetValue<string>();
                 if (destinations.TryGetValue(id, out var record) && DataExportService.Body(record) is var destination
                     && destination["type"]?.GetValue<string>() == DestinationDefinition.Webhook)
                 {
-                    await SendAsync(export.Id, id, destination, body, ct).ConfigureAwait(false);
+                    if (reference["transform"]?.GetValue<string>() is not { } transform)
+                    {
+                        await SendAsync(export.Id, id, destination, body, ct).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    foreach (var output in Transform(export.Id, id, transform, body))
+                    {
+                        await SendAsync(export.Id, id, destination, output, ct).ConfigureAwait(false);
+                    }
                 }
             }
         }
     }
 
-    private async Task SendAsync(string exportId, string destinationId, JsonObject destination, JsonObject body, CancellationToken ct)
+    /// <summary>
+    /// The destination's records for a message: each output of its transform, in order. A transform that fails at
+    /// run time is a failed delivery, so the message is dropped for that destination and the failure shows in health.
+    /// </summary>
+    private IReadOnlyList<JsonNode?> Transform(string exportId, string destinationId, string transform, JsonObject body)
+    {
+        try
+        {
+            return _transforms.GetOrAdd(transform, JqQuery.Parse).Run(body);
+        }
+        catch (Exception e) when (e is JqRuntimeException or JqParseException)
+        {
+            health.Failed(exportId, destinationId, $"the transform failed: {e.Message}");
+            return [];
+        }
+    }
+
+    private async Task SendAsync(string exportId, string destinationId, JsonObject destination, JsonNode? body, CancellationToken ct)
     {
         string? failure = null;
         for (var attempt = 1; attempt <= Attempts; attempt++)

@@ -24,13 +24,13 @@ internal sealed class WebhookSender : IDisposable
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> _tokens = new();
 
     /// <summary>Sends one message; returns null on a 2xx answer, else what went wrong.</summary>
-    public async Task<string?> SendAsync(string destinationId, JsonObject destination, JsonObject message, CancellationToken ct)
+    public async Task<string?> SendAsync(string destinationId, JsonObject destination, JsonNode? message, CancellationToken ct)
     {
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Target(destination))
             {
-                Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json"),
+                Content = new StringContent(message?.ToJsonString() ?? "null", Encoding.UTF8, "application/json"),
             };
             foreach (var (name, value) in Customizations(destination, "headerCustomizations"))
             {
