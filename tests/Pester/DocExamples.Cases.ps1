@@ -2180,6 +2180,20 @@
             $Run.Output.Status | Should -Be 'healthy'
         }
     }
+    'New-IoTCentralExport / Example 2: Reshape each message for its destination' = @{
+        Setup  = { New-DocExportDestination }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Id | Should -Be 'store-temperatures'
+            $Run.Output.Destinations.Id | Should -Be 'store-webhook'
+            $Run.Output.Destinations.Transform | Should -Be '{ device: .device.id, temperature: .telemetry.temperature, at: .enqueuedTime }'
+            # The same export with a transform that is not jq is refused before anything is stored.
+            New-IoTCentralExport -Id broken -Source telemetry -Destination @{ Id = 'store-webhook'; Transform = '{ device: ' } -ErrorAction SilentlyContinue -ErrorVariable refused | Out-Null
+            $refused | Should -HaveCount 1
+            $refused[0].Exception.Message | Should -Match 'destinations\[0\]\.transform'
+            Get-IoTCentralExport -Id broken -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+    }
     'Set-IoTCentralExport / Example 1: Stop an export for a while' = @{
         Setup  = { New-DocExportDestination -Export }
         Assert = { Assert-NoDocError $Run; $Run.Output.Enabled | Should -BeFalse; $Run.Output.Status | Should -Be 'disabled' }
