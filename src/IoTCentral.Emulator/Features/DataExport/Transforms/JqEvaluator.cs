@@ -28,7 +28,7 @@ internal sealed record JqPath(JsonNode? Value, IReadOnlyList<JsonNode?> Steps)
 /// <summary>
 /// Runs a <see cref="JqAst"/> lazily: each expression yields 0..n outputs for an input, so <c>limit</c>,
 /// <c>first</c> and <c>try</c> stop a generator early. Path expressions (<c>path</c>, <c>del</c>, assignments)
-/// run through <see cref="Paths"/>.
+/// run through <see cref="JqPaths"/>.
 /// </summary>
 internal static class JqEvaluator
 {
