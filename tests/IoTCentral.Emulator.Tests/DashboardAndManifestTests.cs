@@ -60,10 +60,7 @@ public sealed class DashboardAndManifestTests
     {
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { PageSize = 2 });
         var admin = emulator.Admin;
-        await Organizations.EnsureAsync(admin, "parent");
-        await Organizations.EnsureAsync(admin, "mine", "parent");
-        await Organizations.EnsureAsync(admin, "child", "mine");
-        await Organizations.EnsureAsync(admin, "sibling", "parent");
+        await Organizations.EnsureCallerTreeAsync(admin);
         foreach (var target in new[] { "mine", "child", "sibling", "parent", "root" })
         {
             var body = JsonNode.Parse(collection == "/dashboards" ? (string)Dashboard(target) : JsonSerializer.Serialize(Manifest))!.AsObject();

@@ -46,10 +46,7 @@ public sealed class OrganizationScopeMatrixTests(ITestOutputHelper output)
     {
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { PageSize = 5 });
         var admin = emulator.Admin;
-        await Organizations.EnsureAsync(admin, "parent");
-        await Organizations.EnsureAsync(admin, "mine", "parent");
-        await Organizations.EnsureAsync(admin, "sibling", "parent");
-        await Organizations.EnsureAsync(admin, "child", "mine");
+        await Organizations.EnsureCallerTreeAsync(admin);
         foreach (var target in Targets)
         {
             await Ok(admin.PutAsync(ApiClient.Api($"/devices/dev-{target}"), Device(target)));

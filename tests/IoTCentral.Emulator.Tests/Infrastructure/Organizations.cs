@@ -13,4 +13,16 @@ public static class Organizations
         var response = await admin.PutAsync(Url(id), parent is null ? new { displayName = id } : new { displayName = id, parent });
         Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
     }
+
+    /// <summary>
+    /// The tree scope tests place a caller in: <c>parent</c> with the children <c>mine</c> (the caller's) and
+    /// <c>sibling</c>, and <c>child</c> below <c>mine</c>.
+    /// </summary>
+    public static async Task EnsureCallerTreeAsync(ApiClient admin)
+    {
+        await EnsureAsync(admin, "parent");
+        await EnsureAsync(admin, "mine", "parent");
+        await EnsureAsync(admin, "sibling", "parent");
+        await EnsureAsync(admin, "child", "mine");
+    }
 }
