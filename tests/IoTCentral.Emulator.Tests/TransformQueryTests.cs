@@ -14,10 +14,10 @@ public sealed class TransformQueryTests
 {
     // The shape of the telemetry message in IoT Central's transformation article.
     private const string DocMessage = """
-        {"applicationId":"93d68c98-9a22-4b28-94d1-06625d4c3d0f",
-         "device":{"id":"31edabe6-e0b9-4c83-b0df-d12e95745b9f","name":"Scripted Device","cloudProperties":[],
+        {"applicationId":"6c0e5a1f-2b7d-4e39-9a84-3f51d2c7b0e6",
+         "device":{"id":"e2b94d07-85c1-4f6a-b3de-19a7c0f6d553","name":"Test brace","cloudProperties":[],
            "properties":{"reported":[{"id":"urn:smartKneeBrace:FirmwareVersion:1","name":"FirmwareVersion","value":1.0}]},
-           "templateId":"urn:sbq3croo:modelDefinition:nf7st1wn3","templateName":"Smart Knee Brace"},
+           "templateId":"urn:kneelab1:modelDefinition:braceone","templateName":"Knee Brace"},
          "telemetry":[{"id":"urn:cpm:Acceleration:1","name":"Acceleration","value":{"x":19.212770659918583,"y":20.596296675217335,"z":54.04859440697045}},
                       {"id":"urn:cpm:RangeOfMotion:1","name":"RangeOfMotion","value":110}],
          "enqueuedTime":"2021-03-23T19:55:56.971Z","enrichments":{"your-enrichment-key":"enrichment-value"},
@@ -26,25 +26,25 @@ public sealed class TransformQueryTests
 
     // The article's scenarios 1-4 use messages like these.
     private const string AdxMessage = """
-        {"applicationId":"c57fe8d9","enqueuedTime":"1933-01-26T03:10:44.480001324Z","messageSource":"telemetry",
+        {"applicationId":"4be1a0c2","enqueuedTime":"1933-01-26T03:10:44.480001324Z","messageSource":"telemetry",
          "telemetry":[{"id":"dtmi:t1;1","name":"t1","value":1.1889838348731093e+308},{"id":"dtmi:t2;1","name":"t2","value":1.4347093391531383e+308},
                       {"id":"dtmi:t3;1","name":"t3","value":2.9700885230380616e+307}],
-         "device":{"id":"oozrnl1zs857","name":"haptic alarm","templateId":"dtmi:modelDefinition:nhhbjotee:qytxnp8hi","templateName":"hapticsensors","simulated":true}}
+         "device":{"id":"pump7west042","name":"west pump","templateId":"dtmi:modelDefinition:contosoa:pumpmodel","templateName":"pumpsensors","simulated":true}}
         """;
 
     private const string SubdeviceMessage = """
-        {"applicationId":"570c2d7b","enqueuedTime":"1909-10-10T07:11:56.078161042Z","messageSource":"telemetry",
+        {"applicationId":"d81f36e4","enqueuedTime":"1909-10-10T07:11:56.078161042Z","messageSource":"telemetry",
          "telemetry":[{"id":"dtmi:sample1:data;1","name":"data","value":[{"id":"subdevice1","values":{"running":true,"cycleCount":2315}},
                                                                        {"id":"subdevice2","values":{"running":false,"cycleCount":824567}}]},
                       {"id":"dtmi:sample1:parentStatus;1","name":"parentStatus","value":"healthy"}],
-         "device":{"id":"9xwhr7khkfri","name":"wireless port","templateId":"dtmi:hpzy1kfcbt2:umua7dplmbd","templateName":"Smart Vitals Patch","simulated":true}}
+         "device":{"id":"vent3north19","name":"north vent","templateId":"dtmi:contosolab1:ventpatchv2","templateName":"Vent Monitor","simulated":true}}
         """;
 
     private const string VitalsMessage = """
-        {"applicationId":"570c2d7b","enqueuedTime":"1909-10-10T07:11:56.078161042Z","messageSource":"telemetry",
+        {"applicationId":"d81f36e4","enqueuedTime":"1909-10-10T07:11:56.078161042Z","messageSource":"telemetry",
          "telemetry":[{"name":"HeartRate","value":-633994413},{"name":"RespiratoryRate","value":1582211310},
                       {"name":"HeartRateVariability","value":-37514094},{"name":"BloodPressure","value":{"Diastolic":161438124,"Systolic":-966387879}}],
-         "device":{"id":"9xwhr7khkfri","name":"wireless port","templateId":"dtmi:hpzy1kfcbt2:umua7dplmbd","templateName":"Smart Vitals Patch","simulated":true}}
+         "device":{"id":"vent3north19","name":"north vent","templateId":"dtmi:contosolab1:ventpatchv2","templateName":"Vent Monitor","simulated":true}}
         """;
 
     public static TheoryData<string, string, string> DocExamples => new()
@@ -77,7 +77,7 @@ public sealed class TransformQueryTests
             T2: .telemetry | iotc::find(.name == "t2").value,
             T3: .telemetry | iotc::find(.name == "t3").value,
           }
-          """, AdxMessage, """[{"deviceId":"oozrnl1zs857","Timestamp":"1933-01-26T03:10:44.480001324Z","T1":1.1889838348731093e+308,"T2":1.4347093391531383e+308,"T3":2.9700885230380616e+307}]""" },
+          """, AdxMessage, """[{"deviceId":"pump7west042","Timestamp":"1933-01-26T03:10:44.480001324Z","T1":1.1889838348731093e+308,"T2":1.4347093391531383e+308,"T3":2.9700885230380616e+307}]""" },
         { """
           import "iotc" as iotc;
           {
@@ -94,12 +94,12 @@ public sealed class TransformQueryTests
               }
           )
           """, SubdeviceMessage, """
-          [{"enqueuedTime":"1909-10-10T07:11:56.078161042Z","deviceId":"9xwhr7khkfri","parentStatus":"healthy","subdeviceId":"subdevice1","running":true,"cycleCount":2315},
-           {"enqueuedTime":"1909-10-10T07:11:56.078161042Z","deviceId":"9xwhr7khkfri","parentStatus":"healthy","subdeviceId":"subdevice2","running":false,"cycleCount":824567}]
+          [{"enqueuedTime":"1909-10-10T07:11:56.078161042Z","deviceId":"vent3north19","parentStatus":"healthy","subdeviceId":"subdevice1","running":true,"cycleCount":2315},
+           {"enqueuedTime":"1909-10-10T07:11:56.078161042Z","deviceId":"vent3north19","parentStatus":"healthy","subdeviceId":"subdevice2","running":false,"cycleCount":824567}]
           """ },
         { """
           import "iotc" as iotc;
-          if .device.templateId == "dtmi:hpzy1kfcbt2:umua7dplmbd" then
+          if .device.templateId == "dtmi:contosolab1:ventpatchv2" then
               {
                   deviceId: .device.id,
                   timestamp: .enqueuedTime,
@@ -114,7 +114,7 @@ public sealed class TransformQueryTests
               empty
           end
           """, VitalsMessage, """
-          [{"deviceId":"9xwhr7khkfri","timestamp":"1909-10-10T07:11:56.078161042Z","deviceName":"wireless port","bloodPressureSystolic":-966387879,
+          [{"deviceId":"vent3north19","timestamp":"1909-10-10T07:11:56.078161042Z","deviceName":"north vent","bloodPressureSystolic":-966387879,
             "bloodPressureDiastolic":161438124,"heartRate":-633994413,"heartRateVariability":-37514094,"respiratoryRate":1582211310}]
           """ },
         { """import "iotc" as iotc; if .device.templateId == "other" then {id: .device.id} else empty end""", VitalsMessage, "[]" },
@@ -132,9 +132,9 @@ public sealed class TransformQueryTests
             Value: .value
           }
           """, AdxMessage, """
-          [{"EnqueuedTime":"1933-01-26T03:10:44.480001324Z","Message":null,"Application":"c57fe8d9","Device":"oozrnl1zs857","Simulated":true,"Template":"hapticsensors","Module":"","Component":"","Capability":"t1","Value":1.1889838348731093e+308},
-           {"EnqueuedTime":"1933-01-26T03:10:44.480001324Z","Message":null,"Application":"c57fe8d9","Device":"oozrnl1zs857","Simulated":true,"Template":"hapticsensors","Module":"","Component":"","Capability":"t2","Value":1.4347093391531383e+308},
-           {"EnqueuedTime":"1933-01-26T03:10:44.480001324Z","Message":null,"Application":"c57fe8d9","Device":"oozrnl1zs857","Simulated":true,"Template":"hapticsensors","Module":"","Component":"","Capability":"t3","Value":2.9700885230380616e+307}]
+          [{"EnqueuedTime":"1933-01-26T03:10:44.480001324Z","Message":null,"Application":"4be1a0c2","Device":"pump7west042","Simulated":true,"Template":"pumpsensors","Module":"","Component":"","Capability":"t1","Value":1.1889838348731093e+308},
+           {"EnqueuedTime":"1933-01-26T03:10:44.480001324Z","Message":null,"Application":"4be1a0c2","Device":"pump7west042","Simulated":true,"Template":"pumpsensors","Module":"","Component":"","Capability":"t2","Value":1.4347093391531383e+308},
+           {"EnqueuedTime":"1933-01-26T03:10:44.480001324Z","Message":null,"Application":"4be1a0c2","Device":"pump7west042","Simulated":true,"Template":"pumpsensors","Module":"","Component":"","Capability":"t3","Value":2.9700885230380616e+307}]
           """ },
         { ".telemetry", DocMessage, """[[{"id":"urn:cpm:Acceleration:1","name":"Acceleration","value":{"x":19.212770659918583,"y":20.596296675217335,"z":54.04859440697045}},{"id":"urn:cpm:RangeOfMotion:1","name":"RangeOfMotion","value":110}]]""" },
     };
