@@ -1,4 +1,3 @@
-using System.Security;
 using IoTCentral.Engine;
 
 namespace IoTCentral.Benchmarks;
@@ -34,17 +33,5 @@ internal static class BenchCalls
         {
             return client.Devices.GetAsync(DeviceId, CancellationToken.None).GetAwaiter().GetResult();
         }
-    }
-
-    public static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (var c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
     }
 }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using IoTCentral.Emulator;
 using IoTCentral.Engine;
+using IoTCentral.Engine.Internal;
 
 namespace IoTCentral.Benchmarks;
 
@@ -22,7 +23,7 @@ public class GetDeviceBenchmarks
     {
         server = EmulatorServer.StartAsync(new EmulatorOptions()).GetAwaiter().GetResult();
         var options = new IoTCentralClientOptions { ApplicationUrl = server.ApplicationUrl, RequestsPerSecond = 0 };
-        client = IoTCentralClient.CreateWithApiToken(options, BenchCalls.Secure(server.AdminApiToken));
+        client = IoTCentralClient.CreateWithApiToken(options, SecureStrings.ToReadOnly(server.AdminApiToken));
         client.Devices.CreateAsync(new Models.Device { Id = BenchCalls.DeviceId, DisplayName = "bench" }, CancellationToken.None).GetAwaiter().GetResult();
         http = BenchCalls.RawClient(handler, server.ApplicationUrl, server.AdminApiToken);
     }

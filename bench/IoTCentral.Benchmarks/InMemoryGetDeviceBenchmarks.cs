@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Core.Pipeline;
 using BenchmarkDotNet.Attributes;
 using IoTCentral.Engine;
+using IoTCentral.Engine.Internal;
 using IoTCentral.Engine.Pipeline;
 
 namespace IoTCentral.Benchmarks;
@@ -32,7 +33,7 @@ public class InMemoryGetDeviceBenchmarks
             RequestsPerSecond = 0,
             Transport = new HttpClientTransport(new HttpClient(new CallerThreadHandler(handler))),
         };
-        client = IoTCentralClient.CreateWithApiToken(options, BenchCalls.Secure("SharedAccessSignature sr=bench"));
+        client = IoTCentralClient.CreateWithApiToken(options, SecureStrings.ToReadOnly("SharedAccessSignature sr=bench"));
     }
 
     [GlobalCleanup]
