@@ -29,7 +29,7 @@ internal sealed record JqToken(JqTokenKind Kind, string Text, int Position, doub
 
     public override string ToString() => Kind switch
     {
-        JqTokenKind.End => "the end of the query",
+        JqTokenKind.End => "end of the query",
         JqTokenKind.String => "a string",
         _ => $"'{Text}'",
     };
