@@ -6,7 +6,8 @@
     1. Per call: Get-IoTCentralDevice -Id vs a raw HttpClient GET vs Invoke-RestMethod, same emulator, same process,
        pacing off; the ratio is the median over rounds that time the sides back to back. PowerShell's own floor is
        measured beside them: the same HttpClient GET passed to Write-Output, which is what any cmdlet call at least
-       costs, so the module is also compared with that.
+       costs, so the module is also compared with that. So are the same ids piped to one Get-IoTCentralDevice (one
+       command, a request per id).
     2. Bulk create: New-IoTCentralDevice -ThrottleLimit 8 of N devices against an emulator started with
        --rate-limit 20 (the service's figure), the session paced at 20/s: the rate as a share of the limit.
     3. Listing: every device of an application of -DeviceCount devices (default 100,000), module vs an
@@ -82,6 +83,7 @@ try {
         $null = Get-IoTCentralDevice -Id bench-one
         $null = [IoTCentralBench.BenchHttp]::Get($http, $path)
         $null = Write-Output -InputObject ([IoTCentralBench.BenchHttp]::Get($http, $path))
+        $null = 'bench-one' | Get-IoTCentralDevice
         $null = Invoke-RestMethod "$url$path" -Headers $headers
     }
     # Paired rounds: each round times a short run of each side back to back (the order rotating from round to round),
@@ -93,10 +95,15 @@ try {
     # compiled cmdlets there is. Every cmdlet call pays what that adds (command lookup, parameter binding, the pipeline,
     # PowerShell's command logging and some 20 KB of garbage), so it shows what part of the first ratio no module
     # can remove, and the module's figure against it shows what the module itself adds.
+    # The fourth side pipes the round's ids to one Get-IoTCentralDevice: as many requests, one after another, but one
+    # command, so PowerShell's cost per command is paid once per round. It shows what each request costs when a
+    # script hands the module many ids.
     $rounds = if ($Quick) { 100 } else { 400 }
     $perRound = [Math]::Max(5, [int]($Calls / $rounds))
+    $pipedIds = @('bench-one') * $perRound
     $sides = [ordered]@{
         module = { foreach ($i in 1..$perRound) { $null = Get-IoTCentralDevice -Id bench-one } }
+        piped = { $null = $pipedIds | Get-IoTCentralDevice }
         raw = { foreach ($i in 1..$perRound) { $null = [IoTCentralBench.BenchHttp]::Get($http, $path) } }
         floor = { foreach ($i in 1..$perRound) { $null = Write-Output -InputObject ([IoTCentralBench.BenchHttp]::Get($http, $path)) } }
     }
@@ -114,6 +121,7 @@ try {
     $ratioRaw = PairedRatio module raw
     $ratioFloor = PairedRatio floor raw
     $ratioOverFloor = PairedRatio module floor
+    $ratioPiped = PairedRatio piped raw
     $ratioIrm = (Median $seconds.module) / (Median $seconds.irm)
     $ms = { param($side) '{0:N3} ms/call' -f (1000 * (Median $seconds[$side]) / $perRound) }
     $pairing = "per call: the median of $rounds rounds of $perRound calls of each side, the order rotating; " +
@@ -121,6 +129,7 @@ try {
     Add-Result 'Get-IoTCentralDevice -Id vs HttpClient GET' (& $ms 'module') (& $ms 'raw') $ratioRaw '<= 1.15' ($ratioRaw -le 1.15)
     Add-Result 'Write-Output (GET) vs HttpClient GET' (& $ms 'floor') (& $ms 'raw') $ratioFloor '(reference: any cmdlet)' $true
     Add-Result 'Get-IoTCentralDevice -Id vs Write-Output (GET)' (& $ms 'module') (& $ms 'floor') $ratioOverFloor '(reference: the module''s own share)' $true
+    Add-Result "$perRound ids piped to Get-IoTCentralDevice vs HttpClient GET" (& $ms 'piped') (& $ms 'raw') $ratioPiped '(reference: per request, one command)' $true
     Add-Result 'Get-IoTCentralDevice -Id vs Invoke-RestMethod' (& $ms 'module') (& $ms 'irm') $ratioIrm '(reference)' $true
 
     # --- 2. bulk create at the service's limit -----------------------------------------------------------------

@@ -35,7 +35,15 @@ namespace IoTCentral.Infrastructure
                 return known.ApplicationUrl == null ? null : new PipelineOrigin(known.ApplicationUrl, known.Origin, item);
             }
 
-            var value = wrapped?.Properties[nameof(IoTCentralObject.ApplicationUrl)]?.Value;
+            // A plain value piped as an id (a string, a number, a Guid) names no application. Asking PowerShell for
+            // its properties would search the type's adapted members on every record, which was the largest cost
+            // the module added to each piped id.
+            if (wrapped == null || IsPlainValue(item))
+            {
+                return null;
+            }
+
+            var value = wrapped.Properties[nameof(IoTCentralObject.ApplicationUrl)]?.Value;
             value = value is PSObject inner ? inner.BaseObject : value;
             if (value is Uri url && url.IsAbsoluteUri)
             {
@@ -46,5 +54,8 @@ namespace IoTCentral.Infrastructure
                 ? new PipelineOrigin(parsed, null, input!)
                 : null;
         }
+
+        private static bool IsPlainValue(object? item) =>
+            item is null || item is string || item is Guid || item is Enum || item.GetType().IsPrimitive;
     }
 }
