@@ -67,6 +67,7 @@ internal static class EmulatorApp
         builder.Services.AddSingleton<DeviceTelemetryService>();
         builder.Services.AddSingleton<DeviceCommandService>();
         builder.Services.AddSingleton<DeviceProvisioning>();
+        builder.Services.AddSingleton<DeviceConnections>();
         builder.Services.AddSingleton<DeviceFeedAuthenticator>();
         builder.Services.AddSingleton<IQuerySource, DeviceDataQuerySource>();
         builder.Services.AddSingleton(LoadBehaviour(options, out var faults));

@@ -8,7 +8,10 @@ namespace IoTCentral.Emulator.Features.DataExport;
 internal static class ExportDefinition
 {
     public static readonly IReadOnlyList<string> Sources =
-        ["telemetry", "properties", "deviceLifecycle", "deviceTemplateLifecycle", "deviceConnectivity", "audit"];
+    [
+        ExportSources.Telemetry, ExportSources.Properties, ExportSources.DeviceLifecycle, ExportSources.DeviceTemplateLifecycle,
+        ExportSources.DeviceConnectivity, ExportSources.Audit,
+    ];
 
     /// <summary>The validated definition; destination ids are checked against the store by the caller.</summary>
     public static JsonObject Parse(JsonObject body)
@@ -30,7 +33,7 @@ internal static class ExportDefinition
         var result = new JsonObject { ["displayName"] = displayName, ["enabled"] = enabled, ["source"] = source };
         if (fields.GetString("filter") is { } filter)
         {
-            ExportFilter.Parse(filter);
+            ExportFilter.ParseFor(source, filter);
             result["filter"] = filter;
         }
 

@@ -67,7 +67,7 @@ internal sealed class ExportDelivery(
         var slot = TelemetrySimulator.Floor(settings.Clock.GetUtcNow());
         var first = Math.Max((_lastSlot ?? slot) + 1, slot - MaxCatchUpSlots + 1);
         _lastSlot = slot;
-        if (first > slot || !publisher.Wanted("telemetry"))
+        if (first > slot || !publisher.Wanted(ExportSources.Telemetry))
         {
             return;
         }
@@ -226,9 +226,10 @@ internal sealed class ExportDelivery(
         return result;
     }
 
-    private IReadOnlyDictionary<string, JsonNode?> PropertiesOf(string deviceId)
+    private IReadOnlyDictionary<string, JsonNode?> PropertiesOf(string? deviceId)
     {
-        var device = store.Read(s => s.Devices.GetValueOrDefault(deviceId));
+        // A template's lifecycle names no device, so its property enrichments are null.
+        var device = deviceId is null ? null : store.Read(s => s.Devices.GetValueOrDefault(deviceId));
         return device?.Template is { } template && templates.FindModel(template) is { } model
             ? properties.Values(device, model)
             : new Dictionary<string, JsonNode?>();

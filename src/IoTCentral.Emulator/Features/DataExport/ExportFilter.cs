@@ -46,6 +46,21 @@ internal sealed class ExportFilter
         }
     }
 
+    /// <summary>
+    /// The filter of an export of <paramref name="source"/>: a device template's lifecycle has no device and no values
+    /// to test, so (as IoT Central's export page offers only "filter by device template" for it) it takes no WHERE.
+    /// </summary>
+    public static ExportFilter ParseFor(string source, string filter)
+    {
+        var parsed = Parse(filter);
+        if (source == ExportSources.DeviceTemplateLifecycle && parsed._where is not null)
+        {
+            throw Invalid($"Property 'filter' of a {source} export may only name the device template (SELECT * FROM <template id>), without WHERE: its messages have no device or values to test.");
+        }
+
+        return parsed;
+    }
+
     public bool Matches(ExportMessage message)
     {
         if (!string.Equals(message.TemplateId, _templateId, StringComparison.Ordinal))

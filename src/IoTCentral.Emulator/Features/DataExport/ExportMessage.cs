@@ -4,14 +4,15 @@ namespace IoTCentral.Emulator.Features.DataExport;
 
 /// <summary>
 /// Something that happened in the application that exports may send: its source (telemetry, properties,
-/// deviceLifecycle), the device, and the values (telemetry or changed properties) by name. <see cref="Values"/> keys
+/// deviceLifecycle, deviceConnectivity, deviceTemplateLifecycle), the device (none for a template's lifecycle), and
+/// the values (telemetry or changed properties) by name. <see cref="Values"/> keys
 /// are as the query language names them ("temperature", "sensors.accelerometer"); <see cref="Body"/> holds them as
 /// the message carries them (bare names, the component named beside them).
 /// </summary>
 internal sealed record ExportMessage(
     string Source,
     string? MessageType,
-    string DeviceId,
+    string? DeviceId,
     string? TemplateId,
     DateTimeOffset Time,
     bool Provisioned,

@@ -7,4 +7,8 @@ internal static class ExportMessageTypes
     public const string DesiredChange = "devicePropertyDesiredChange";
     public const string Registered = "registered";
     public const string Deleted = "deleted";
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Connected = "connected";
+    public const string Disconnected = "disconnected";
 }

@@ -23,18 +23,32 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
     public bool Wanted(string source) => store.Read(s => s.Exports.Values.Any(e => Wants(e, source)));
 
     public void Telemetry(string deviceId, DeviceLevel level, DateTimeOffset time, JsonObject values) =>
-        Publish("telemetry", null, deviceId, level, time, values, body => body["telemetry"] = values.DeepClone());
+        Publish(ExportSources.Telemetry, null, deviceId, level, time, values, body => body["telemetry"] = values.DeepClone());
 
     public void Properties(string deviceId, DeviceLevel level, string messageType, JsonObject values) =>
-        Publish("properties", messageType, deviceId, level, settings.Clock.GetUtcNow(), values, body =>
+        Publish(ExportSources.Properties, messageType, deviceId, level, settings.Clock.GetUtcNow(), values, body =>
             body["properties"] = new JsonArray(values.Select(p => (JsonNode?)new JsonObject { ["name"] = p.Key, ["value"] = p.Value?.DeepClone() }).ToArray()));
 
     /// <summary>registered or deleted; <paramref name="device"/> is the record as it was.</summary>
-    public void Lifecycle(DeviceRecord device, string messageType)
+    public void Lifecycle(DeviceRecord device, string messageType) => DeviceEvent(ExportSources.DeviceLifecycle, device, messageType);
+
+    /// <summary>connected or disconnected; <paramref name="device"/> is the record as it is (or was, when deleted).</summary>
+    public void Connectivity(DeviceRecord device, string messageType) => DeviceEvent(ExportSources.DeviceConnectivity, device, messageType);
+
+    /// <summary>created, updated or deleted: a template's messages name no device.</summary>
+    public void TemplateLifecycle(string templateId, string messageType)
     {
-        if (Wanted("deviceLifecycle"))
+        if (Wanted(ExportSources.DeviceTemplateLifecycle))
         {
-            Enqueue(Message("deviceLifecycle", messageType, device, DeviceLevel.Root, settings.Clock.GetUtcNow(), new JsonObject()));
+            Enqueue(Message(ExportSources.DeviceTemplateLifecycle, messageType, null, templateId, DeviceLevel.Root, settings.Clock.GetUtcNow(), new JsonObject()));
+        }
+    }
+
+    private void DeviceEvent(string source, DeviceRecord device, string messageType)
+    {
+        if (Wanted(source))
+        {
+            Enqueue(Message(source, messageType, device, device.Template, DeviceLevel.Root, settings.Clock.GetUtcNow(), new JsonObject()));
         }
     }
 
@@ -45,12 +59,12 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
             return;
         }
 
-        var message = Message(source, messageType, device, level, time, values);
+        var message = Message(source, messageType, device, device.Template, level, time, values);
         fill(message.Body);
         Enqueue(message);
     }
 
-    private ExportMessage Message(string source, string? messageType, DeviceRecord device, DeviceLevel level, DateTimeOffset time, JsonObject values)
+    private ExportMessage Message(string source, string? messageType, DeviceRecord? device, string? templateId, DeviceLevel level, DateTimeOffset time, JsonObject values)
     {
         var body = new JsonObject
         {
@@ -62,9 +76,13 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
             body["messageType"] = messageType;
         }
 
-        body["deviceId"] = device.Id;
+        if (device is not null)
+        {
+            body["deviceId"] = device.Id;
+        }
+
         body["schema"] = "default@v1";
-        body["templateId"] = device.Template;
+        body["templateId"] = templateId;
         body["enqueuedTime"] = EmulatorJson.FormatTimestamp(time);
         if (level.Module is { } module)
         {
@@ -82,7 +100,7 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
             named[level.PathOf(name)] = value;
         }
 
-        return new ExportMessage(source, messageType, device.Id, device.Template, time, device.Provisioned, device.Simulated,
+        return new ExportMessage(source, messageType, device?.Id, templateId, time, device?.Provisioned ?? false, device?.Simulated ?? false,
             level.Component, level.Module, named, body);
     }
 

@@ -26,6 +26,9 @@ internal sealed class DeviceDataEntry
 
     public long CommandSequence { get; set; }
 
+    /// <summary>Whether the device is connected to the device-facing feed (see <c>DeviceConnections</c>).</summary>
+    public bool Connected { get; set; }
+
     /// <summary>When the simulation first produced this device's property values (their <c>lastUpdateTime</c>).</summary>
     public DateTimeOffset? SimulationStart { get; set; }
 

@@ -1,4 +1,5 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -20,23 +21,31 @@ internal static class DeviceTemplateRoutes
                 Json(DeviceTemplateDocument.ToResponse(templates.Get(deviceTemplateId))))
             .RequirePermission(Permission.ReadDeviceTemplates);
 
-        api.MapPut("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates) =>
+        api.MapPut("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates,
+                ExportPublisher exports, StateStore store) =>
             {
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
-                return Json(DeviceTemplateDocument.ToResponse(templates.CreateOrReplace(deviceTemplateId, body, context.Request.Headers.IfMatch)));
+                var existed = store.Read(s => s.DeviceTemplates.ContainsKey(deviceTemplateId));
+                var template = templates.CreateOrReplace(deviceTemplateId, body, context.Request.Headers.IfMatch);
+                exports.TemplateLifecycle(template.Id, existed ? ExportMessageTypes.Updated : ExportMessageTypes.Created);
+                return Json(DeviceTemplateDocument.ToResponse(template));
             })
             .RequirePermission(Permission.ManageDeviceTemplates);
 
-        api.MapPatch("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates) =>
+        api.MapPatch("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates,
+                ExportPublisher exports) =>
             {
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson);
-                return Json(DeviceTemplateDocument.ToResponse(templates.Update(deviceTemplateId, body, context.Request.Headers.IfMatch)));
+                var template = templates.Update(deviceTemplateId, body, context.Request.Headers.IfMatch);
+                exports.TemplateLifecycle(template.Id, ExportMessageTypes.Updated);
+                return Json(DeviceTemplateDocument.ToResponse(template));
             })
             .RequirePermission(Permission.ManageDeviceTemplates);
 
-        api.MapDelete("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates) =>
+        api.MapDelete("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates, ExportPublisher exports) =>
             {
                 templates.Remove(deviceTemplateId);
+                exports.TemplateLifecycle(deviceTemplateId, ExportMessageTypes.Deleted);
                 return Results.NoContent();
             })
             .RequirePermission(Permission.ManageDeviceTemplates);

@@ -1,6 +1,7 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DataExport;
+using IoTCentral.Emulator.Features.DeviceFeed;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -55,10 +56,12 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ManageDevices);
 
-        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data, ExportPublisher exports) =>
+        api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data, ExportPublisher exports,
+                DeviceConnections connections) =>
             {
                 var device = devices.Get(deviceId);
                 await devices.RemoveAsync(deviceId);
+                connections.Disconnect(device); // a deleted device loses its connection before it is gone
                 exports.Lifecycle(device, ExportMessageTypes.Deleted);
                 data.Forget(deviceId); // a device created again with the same id starts without data
                 return Results.NoContent();
