@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Tests.Infrastructure;
 
 namespace IoTCentral.Emulator.Tests;
@@ -305,6 +306,114 @@ public sealed class DataExportTests
         Assert.Empty(broken.Received);
         var healthy = await OkAsync(admin.GetAsync(Preview("/dataExport/exports/shaped")), "Export");
         Assert.Equal("healthy", healthy.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ConnectivityExport_ReceivesConnectedAndDisconnected_OfTheDevicesItsFilterPasses()
+    {
+        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var clock = new FakeClock(start);
+        using var hook = new WebhookListener();
+        using var other = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock });
+        var admin = emulator.Admin;
+        await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
+        await DeviceTemplates.CreatePhoneAsync(admin, "real-2", simulated: false);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PatchAsync(ApiClient.Api("/devices/real-1/properties"), new { owner = "Ada" }, "application/json")).Status);
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/conn"), Export("deviceConnectivity", "hook", $"SELECT * FROM {Phone} WHERE $id = 'real-1'")), "Export");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/life"), Export("deviceLifecycle", "other")), "Export");
+
+        var first = await DeviceFeed.ClientAsync(admin, "real-1", clock.GetUtcNow().AddHours(1));
+        var second = await DeviceFeed.ClientAsync(admin, "real-2", clock.GetUtcNow().AddHours(1));
+        await DeviceFeed.SendTelemetryAsync(first, "real-1", new { component = "sensors", values = new { battery = 80 } });
+        await DeviceFeed.ReportAsync(first, "real-1", new { component = "device_info", values = new { manufacturer = "Contoso" } });
+        await DeviceFeed.SendTelemetryAsync(second, "real-2", new { component = "sensors", values = new { battery = 70 } });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await first.DeleteAsync(DeviceFeed.Url("real-1", "/connection"))).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await first.DeleteAsync(DeviceFeed.Url("real-1", "/connection"))).Status);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await first.PutAsync(DeviceFeed.Url("real-1", "/connection"), new { })).Status);
+        await hook.WaitForAsync(m => m["enqueuedTime"]?.GetValue<string>() == "2030-05-01T08:02:00.000Z");
+
+        // Deleted while connected, the device is disconnected first; its property enrichment is gone with it.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(ApiClient.Api("/devices/real-1"))).Status);
+        var deleted = await other.WaitForAsync(m => m["messageType"]?.GetValue<string>() == "deleted");
+
+        Assert.Equal(
+            [
+                Delivered("deviceConnectivity", "connected", "real-1", Phone, start, "Ada"),
+                Delivered("deviceConnectivity", "disconnected", "real-1", Phone, start.AddMinutes(1), "Ada"),
+                Delivered("deviceConnectivity", "connected", "real-1", Phone, start.AddMinutes(2), "Ada"),
+                Delivered("deviceConnectivity", "disconnected", "real-1", Phone, start.AddMinutes(3), null),
+            ],
+            hook.Received.Select(r => r.Body.ToJsonString()));
+        // Messages go out in order: the lifecycle export saw nothing before the deletion.
+        Assert.Equal([Delivered("deviceLifecycle", "deleted", "real-1", Phone, start.AddMinutes(3), null)], other.Received.Select(r => r.Body.ToJsonString()));
+        Assert.Equal("deviceLifecycle", deleted["messageSource"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TemplateLifecycleExport_ReceivesCreatedUpdatedAndDeleted_OfItsFilterTemplate()
+    {
+        const string One = "dtmi:contoso:exportOne;1";
+        const string Two = "dtmi:contoso:exportTwo;1";
+        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var clock = new FakeClock(start);
+        using var hook = new WebhookListener();
+        using var other = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock });
+        var admin = emulator.Admin;
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        var refused = await admin.PutAsync(Preview("/dataExport/exports/tpl"), Export("deviceTemplateLifecycle", "hook", $"SELECT * FROM {One} WHERE $id = 'x'"));
+        Assert.Contains("without WHERE", await ErrorAssert.IsErrorAsync(refused, HttpStatusCode.BadRequest));
+        Assert.Equal("InvalidQuery", refused.Json.GetProperty("error").GetProperty("code").GetString());
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/tpl"), Export("deviceTemplateLifecycle", "hook", $"SELECT * FROM {One}")), "Export");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/conn"), Export("deviceConnectivity", "other")), "Export");
+        var telemetry = new JsonObject { ["@type"] = "Telemetry", ["name"] = "temperature", ["schema"] = "double" };
+
+        await DeviceTemplates.PutAsync(admin, One, DeviceTemplates.WithContents(One, telemetry));
+        await DeviceTemplates.PutAsync(admin, Two, DeviceTemplates.WithContents(Two, telemetry));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await DeviceTemplates.PutAsync(admin, One, DeviceTemplates.WithContents(One, telemetry));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsync(DeviceTemplates.Url(One), new { displayName = "Renamed" }, "application/json")).Status);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(DeviceTemplates.Url(Two))).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(DeviceTemplates.Url(One))).Status);
+        await hook.WaitForAsync(m => m["messageType"]?.GetValue<string>() == "deleted");
+
+        Assert.Equal(
+            [
+                Delivered("deviceTemplateLifecycle", "created", null, One, start, null),
+                Delivered("deviceTemplateLifecycle", "updated", null, One, start.AddMinutes(1), null),
+                Delivered("deviceTemplateLifecycle", "updated", null, One, start.AddMinutes(2), null),
+                Delivered("deviceTemplateLifecycle", "deleted", null, One, start.AddMinutes(3), null),
+            ],
+            hook.Received.Select(r => r.Body.ToJsonString()));
+        Assert.Empty(other.Received);
+    }
+
+    /// <summary>
+    /// A message as delivered with <see cref="Export"/>'s enrichments, members in the order the emulator writes them;
+    /// a template's lifecycle names no device.
+    /// </summary>
+    private static string Delivered(string source, string type, string? deviceId, string templateId, DateTimeOffset time, string? owner)
+    {
+        var message = new JsonObject { ["applicationId"] = DevelopmentApplication.Create().Id, ["messageSource"] = source, ["messageType"] = type };
+        if (deviceId is not null)
+        {
+            message["deviceId"] = deviceId;
+        }
+
+        message["schema"] = "default@v1";
+        message["templateId"] = templateId;
+        message["enqueuedTime"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        message["enrichments"] = new JsonObject { ["store"] = "Seattle", ["owner"] = owner };
+        return message.ToJsonString();
     }
 
     /// <summary>Polls the export (generously) until it has the status; returns it as last read.</summary>
