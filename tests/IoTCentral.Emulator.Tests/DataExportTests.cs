@@ -397,6 +397,74 @@ public sealed class DataExportTests
         Assert.Empty(other.Received);
     }
 
+    [Fact]
+    public async Task AuditExport_ReceivesTheRestChangesOfEachAuditedEntity_WithTheActor()
+    {
+        const string One = "dtmi:contoso:exportOne;1";
+        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var clock = new FakeClock(start);
+        using var hook = new WebhookListener();
+        using var other = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock });
+        var admin = emulator.Admin;
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        var refused = await admin.PutAsync(Preview("/dataExport/exports/audit"), Export("audit", "hook", $"SELECT * FROM {One}"));
+        Assert.Contains("takes no 'filter'", await ErrorAssert.IsErrorAsync(refused, HttpStatusCode.BadRequest));
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/audit"), Export("audit", "hook")), "Export");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/life"), Export("deviceLifecycle", "other")), "Export");
+
+        await DeviceTemplates.PutAsync(admin, One, DeviceTemplates.WithContents(One, new JsonObject { ["@type"] = "Property", ["name"] = "owner", ["schema"] = "string" }));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync(ApiClient.Api("/devices/d-1"), new { displayName = "Sensor 1", template = One })).Status);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsync(ApiClient.Api("/devices/d-1"), new { displayName = "Sensor 2" }, "application/json")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync(ApiClient.Api("/apiTokens/t-1"), new { roles = new[] { new { role = RoleIds.Operator } } })).Status);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(ApiClient.Api("/devices/d-1"))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync(ApiClient.Api("/devices/d-1"))).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(ApiClient.Api("/apiTokens/t-1"))).Status);
+        await hook.WaitForAsync(m => m["resource"]?["id"]?.GetValue<string>() == "t-1" && m["messageType"]?.GetValue<string>() == "deleted");
+
+        Assert.Equal(
+            [
+                Audited("created", "deviceTemplate", One, "Test template", null, start),
+                Audited("created", "device", "d-1", "Sensor 1", "d-1", start.AddMinutes(1)),
+                Audited("updated", "device", "d-1", "Sensor 2", "d-1", start.AddMinutes(2)),
+                Audited("created", "apiToken", "t-1", "t-1", null, start.AddMinutes(2)),
+                Audited("deleted", "device", "d-1", "Sensor 2", "d-1", start.AddMinutes(3)),
+                Audited("deleted", "apiToken", "t-1", "t-1", null, start.AddMinutes(3)),
+            ],
+            hook.Received.Select(r => r.Body.ToJsonString()));
+        Assert.Equal(["registered", "deleted"], other.Received.Select(r => r.Body["messageType"]!.GetValue<string>()));
+        Assert.All(other.Received, r => Assert.Equal("deviceLifecycle", r.Body["messageSource"]!.GetValue<string>()));
+    }
+
+    /// <summary>An audit message of a change the emulator's admin token made, with <see cref="Export"/>'s enrichments (none of them a device property here).</summary>
+    private static string Audited(string type, string resourceType, string id, string displayName, string? deviceId, DateTimeOffset time)
+    {
+        var message = new JsonObject
+        {
+            ["applicationId"] = DevelopmentApplication.Create().Id,
+            ["messageSource"] = "audit",
+            ["messageType"] = type,
+            ["schema"] = "default@v1",
+            ["enqueuedTime"] = Timestamp(time),
+        };
+        if (deviceId is not null)
+        {
+            message["deviceId"] = deviceId;
+        }
+
+        message["actor"] = new JsonObject { ["id"] = DevelopmentApplication.AdminTokenId, ["type"] = "apiToken" };
+        message["resource"] = new JsonObject { ["displayName"] = displayName, ["id"] = id, ["type"] = resourceType };
+        message["enrichments"] = new JsonObject { ["store"] = "Seattle", ["owner"] = null };
+        return message.ToJsonString();
+    }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A message as delivered with <see cref="Export"/>'s enrichments, members in the order the emulator writes them;
     /// a template's lifecycle names no device.
@@ -411,7 +479,7 @@ public sealed class DataExportTests
 
         message["schema"] = "default@v1";
         message["templateId"] = templateId;
-        message["enqueuedTime"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        message["enqueuedTime"] = Timestamp(time);
         message["enrichments"] = new JsonObject { ["store"] = "Seattle", ["owner"] = owner };
         return message.ToJsonString();
     }

@@ -29,7 +29,10 @@ internal sealed class BearerAuthenticator(BearerTokenValidator validator, StateS
         }
 
         var names = string.Join("', '", users.Select(u => u.Id).Order(StringComparer.Ordinal));
-        return new CallerIdentity($"{principal.Describe()}, user '{names}',", users.SelectMany(u => u.Roles).ToList());
+        var actor = principal.IsApplication
+            ? new AuditActor(principal.ObjectId, AuditActor.ServicePrincipal)
+            : new AuditActor(principal.UserPrincipalName ?? principal.ObjectId, AuditActor.User);
+        return new CallerIdentity($"{principal.Describe()}, user '{names}',", users.SelectMany(u => u.Roles).ToList(), Actor: actor);
     }
 
     private static bool Represents(UserRecord user, EntraPrincipal principal) => user.Type switch

@@ -1,4 +1,5 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -22,11 +23,13 @@ internal static class ApiTokenRoutes
 
         api.MapPut("/apiTokens/{tokenId}", async (string tokenId, HttpContext context, ApiTokenService tokens) =>
                 Json(tokens.Create(tokenId, new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json)))))
-            .RequirePermission(Permission.ManageApiTokens);
+            .RequirePermission(Permission.ManageApiTokens)
+            .Audited(AuditedChanges.ApiToken, "tokenId", (state, id) => state.ApiTokens.ContainsKey(id) ? id : null);
 
         api.MapDelete("/apiTokens/{tokenId}", (string tokenId, StateStore store) =>
                 store.Write(s => s.ApiTokens.Remove(tokenId)) ? Results.NoContent() : throw NotFound(tokenId))
-            .RequirePermission(Permission.ManageApiTokens);
+            .RequirePermission(Permission.ManageApiTokens)
+            .Audited(AuditedChanges.ApiToken, "tokenId", (state, id) => state.ApiTokens.ContainsKey(id) ? id : null);
     }
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);

@@ -48,10 +48,16 @@ internal sealed class ExportFilter
 
     /// <summary>
     /// The filter of an export of <paramref name="source"/>: a device template's lifecycle has no device and no values
-    /// to test, so (as IoT Central's export page offers only "filter by device template" for it) it takes no WHERE.
+    /// to test, so (as IoT Central's export page offers only "filter by device template" for it) it takes no WHERE;
+    /// audit messages concern any entity, and the page offers no filter for them.
     /// </summary>
     public static ExportFilter ParseFor(string source, string filter)
     {
+        if (source == ExportSources.Audit)
+        {
+            throw Invalid($"An {source} export takes no 'filter': its messages are about any entity, not a device template's devices. Leave 'filter' out.");
+        }
+
         var parsed = Parse(filter);
         if (source == ExportSources.DeviceTemplateLifecycle && parsed._where is not null)
         {

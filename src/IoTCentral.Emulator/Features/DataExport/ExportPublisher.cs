@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Features.DeviceTemplates;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -44,6 +45,32 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
         }
     }
 
+    /// <summary>
+    /// A change made over REST: <paramref name="resource"/> is the entity (its id, type and display name) as it is
+    /// after the change, or was before a deletion; <paramref name="deviceId"/> names the device when it is one.
+    /// </summary>
+    public void Audit(AuditActor? actor, JsonObject resource, string? deviceId, string messageType)
+    {
+        if (!Wanted(ExportSources.Audit))
+        {
+            return;
+        }
+
+        var message = Message(ExportSources.Audit, messageType, null, null, DeviceLevel.Root, settings.Clock.GetUtcNow(), new JsonObject());
+        if (deviceId is not null)
+        {
+            message.Body["deviceId"] = deviceId;
+        }
+
+        if (actor is not null)
+        {
+            message.Body["actor"] = new JsonObject { ["id"] = actor.Id, ["type"] = actor.Type };
+        }
+
+        message.Body["resource"] = resource;
+        Enqueue(message with { DeviceId = deviceId });
+    }
+
     private void DeviceEvent(string source, DeviceRecord device, string messageType)
     {
         if (Wanted(source))
@@ -82,7 +109,12 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
         }
 
         body["schema"] = "default@v1";
-        body["templateId"] = templateId;
+        if (device is not null || templateId is not null)
+        {
+            // A device without a template still says so; an audit message is about no template.
+            body["templateId"] = templateId;
+        }
+
         body["enqueuedTime"] = EmulatorJson.FormatTimestamp(time);
         if (level.Module is { } module)
         {

@@ -30,7 +30,8 @@ internal static class DeviceTemplateRoutes
                 exports.TemplateLifecycle(template.Id, existed ? ExportMessageTypes.Updated : ExportMessageTypes.Created);
                 return Json(DeviceTemplateDocument.ToResponse(template));
             })
-            .RequirePermission(Permission.ManageDeviceTemplates);
+            .RequirePermission(Permission.ManageDeviceTemplates)
+            .Audited(AuditedChanges.DeviceTemplate, "deviceTemplateId", (state, id) => DisplayName(state.DeviceTemplates.GetValueOrDefault(id)));
 
         api.MapPatch("/deviceTemplates/{deviceTemplateId}", async (string deviceTemplateId, HttpContext context, DeviceTemplateService templates,
                 ExportPublisher exports) =>
@@ -40,7 +41,8 @@ internal static class DeviceTemplateRoutes
                 exports.TemplateLifecycle(template.Id, ExportMessageTypes.Updated);
                 return Json(DeviceTemplateDocument.ToResponse(template));
             })
-            .RequirePermission(Permission.ManageDeviceTemplates);
+            .RequirePermission(Permission.ManageDeviceTemplates)
+            .Audited(AuditedChanges.DeviceTemplate, "deviceTemplateId", (state, id) => DisplayName(state.DeviceTemplates.GetValueOrDefault(id)));
 
         api.MapDelete("/deviceTemplates/{deviceTemplateId}", (string deviceTemplateId, DeviceTemplateService templates, ExportPublisher exports) =>
             {
@@ -48,7 +50,8 @@ internal static class DeviceTemplateRoutes
                 exports.TemplateLifecycle(deviceTemplateId, ExportMessageTypes.Deleted);
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageDeviceTemplates);
+            .RequirePermission(Permission.ManageDeviceTemplates)
+            .Audited(AuditedChanges.DeviceTemplate, "deviceTemplateId", (state, id) => DisplayName(state.DeviceTemplates.GetValueOrDefault(id)));
     }
 
     /// <summary>What DeviceTemplates_List's preview <c>filter</c> and <c>orderby</c> know (the stored document always has a displayName).</summary>

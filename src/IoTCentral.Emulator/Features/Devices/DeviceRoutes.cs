@@ -47,14 +47,16 @@ internal static class DeviceRoutes
 
                 return Json(DeviceResponse.From(device));
             })
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.Device, "deviceId", DeviceName);
 
         api.MapPatch("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
             {
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson));
                 return Json(DeviceResponse.From(await devices.UpdateAsync(deviceId, body, context.Request.Headers.IfMatch)));
             })
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.Device, "deviceId", DeviceName);
 
         api.MapDelete("/devices/{deviceId}", async (string deviceId, DeviceService devices, DeviceDataStore data, ExportPublisher exports,
                 DeviceConnections connections) =>
@@ -66,7 +68,8 @@ internal static class DeviceRoutes
                 data.Forget(deviceId); // a device created again with the same id starts without data
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.Device, "deviceId", DeviceName);
 
         api.MapGet("/devices/{deviceId}/credentials", (string deviceId, DeviceService devices) =>
             {
@@ -75,6 +78,8 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ManageDevices);
     }
+
+    private static string? DeviceName(EmulatorState state, string id) => state.Devices.GetValueOrDefault(id)?.DisplayName;
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }
