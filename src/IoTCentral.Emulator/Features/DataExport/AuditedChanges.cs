@@ -19,6 +19,8 @@ internal static class AuditedChanges
     public const string User = "user";
     public const string ApiToken = "apiToken";
 
+    /// <param name="route">A PUT, PATCH or DELETE route of one entity.</param>
+    /// <param name="resourceType">The audit message's <c>resource.type</c>.</param>
     /// <param name="idParameter">The route value that holds the entity's id.</param>
     /// <param name="displayName">The entity's display name in the state (its id when it has none); null when it does not exist.</param>
     public static RouteHandlerBuilder Audited(this RouteHandlerBuilder route, string resourceType, string idParameter,
