@@ -1,4 +1,5 @@
 using System.Net;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Features.Devices;
 using IoTCentral.Emulator.Features.DeviceData;
 using IoTCentral.Emulator.Features.DeviceTemplates;
@@ -49,7 +50,7 @@ public sealed class DeviceDataQuerySourceTests
     {
         var settings = EmulatorSettings.From(new EmulatorOptions { Clock = new FakeClock(Now) });
         var state = new StateStore(settings);
-        var devices = new DeviceService(state);
+        var devices = new DeviceService(state, new ExportPublisher(state, settings));
         var templates = new DeviceTemplateService(state);
         templates.CreateOrReplace(DeviceTemplates.PhoneId, DeviceTemplates.Phone(), default);
         var models = new DeviceModels(devices, templates);

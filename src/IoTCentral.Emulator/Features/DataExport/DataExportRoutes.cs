@@ -1,5 +1,6 @@
 using IoTCentral.Emulator.Auth;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,19 +30,22 @@ internal static class DataExportRoutes
 
         group.MapPut("/destinations/{destinationId}", async (string destinationId, HttpContext context, DataExportService exports) =>
                 Json(exports.DestinationResponse(exports.PutDestination(destinationId, await JsonBody.ReadObjectAsync(context, JsonBody.Json)))))
-            .RequirePermission(Permission.ManageDataExport);
+            .RequirePermission(Permission.ManageDataExport)
+            .Audited(AuditedChanges.Destination, "destinationId", DestinationName);
 
         group.MapPatch("/destinations/{destinationId}", async (string destinationId, HttpContext context, DataExportService exports) =>
                 Json(exports.DestinationResponse(exports.PatchDestination(
                     destinationId, await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson)))))
-            .RequirePermission(Permission.ManageDataExport);
+            .RequirePermission(Permission.ManageDataExport)
+            .Audited(AuditedChanges.Destination, "destinationId", DestinationName);
 
         group.MapDelete("/destinations/{destinationId}", (string destinationId, DataExportService exports) =>
             {
                 exports.RemoveDestination(destinationId);
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageDataExport);
+            .RequirePermission(Permission.ManageDataExport)
+            .Audited(AuditedChanges.Destination, "destinationId", DestinationName);
 
         group.MapGet("/destinations/{destinationId}/exports", (string destinationId, HttpContext context, DataExportService exports, Paging paging) =>
                 Json(paging.Page(context, exports.ExportsOf(destinationId), e => e.Id, exports.ExportResponse)))
@@ -57,25 +61,32 @@ internal static class DataExportRoutes
 
         group.MapPut("/exports/{exportId}", async (string exportId, HttpContext context, DataExportService exports) =>
                 Json(exports.ExportResponse(exports.PutExport(exportId, await JsonBody.ReadObjectAsync(context, JsonBody.Json)))))
-            .RequirePermission(Permission.ManageDataExport);
+            .RequirePermission(Permission.ManageDataExport)
+            .Audited(AuditedChanges.Export, "exportId", ExportName);
 
         group.MapPatch("/exports/{exportId}", async (string exportId, HttpContext context, DataExportService exports) =>
                 Json(exports.ExportResponse(exports.PatchExport(
                     exportId, await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson)))))
-            .RequirePermission(Permission.ManageDataExport);
+            .RequirePermission(Permission.ManageDataExport)
+            .Audited(AuditedChanges.Export, "exportId", ExportName);
 
         group.MapDelete("/exports/{exportId}", (string exportId, DataExportService exports) =>
             {
                 exports.RemoveExport(exportId);
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageDataExport);
+            .RequirePermission(Permission.ManageDataExport)
+            .Audited(AuditedChanges.Export, "exportId", ExportName);
 
         // The ExportDestination shape: each destination with the export's transform for it, by id like every list.
         group.MapGet("/exports/{exportId}/destinations", (string exportId, HttpContext context, DataExportService exports, Paging paging) =>
                 Json(paging.Page(context, exports.DestinationsOf(exportId), p => p.Destination.Id, p => exports.DestinationResponse(p.Destination, p.Transform))))
             .RequirePermission(Permission.ManageDataExport);
     }
+
+    private static string? DestinationName(EmulatorState state, string id) => AuditedChanges.NameInBody(state.Destinations.GetValueOrDefault(id)?.Body, id);
+
+    private static string? ExportName(EmulatorState state, string id) => AuditedChanges.NameInBody(state.Exports.GetValueOrDefault(id)?.Body, id);
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }

@@ -7,6 +7,11 @@ internal static class ExportMessageTypes
     public const string DesiredChange = "devicePropertyDesiredChange";
     public const string Registered = "registered";
     public const string Deleted = "deleted";
+    public const string Provisioned = "provisioned";
+    public const string Enabled = "enabled";
+    public const string Disabled = "disabled";
+    public const string DisplayNameChanged = "displayNameChanged";
+    public const string DeviceTemplateChanged = "deviceTemplateChanged";
     public const string Created = "created";
     public const string Updated = "updated";
     public const string Connected = "connected";

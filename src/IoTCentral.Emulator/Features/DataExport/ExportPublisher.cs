@@ -30,8 +30,33 @@ internal sealed class ExportPublisher(StateStore store, EmulatorSettings setting
         Publish(ExportSources.Properties, messageType, deviceId, level, settings.Clock.GetUtcNow(), values, body =>
             body["properties"] = new JsonArray(values.Select(p => (JsonNode?)new JsonObject { ["name"] = p.Key, ["value"] = p.Value?.DeepClone() }).ToArray()));
 
-    /// <summary>registered or deleted; <paramref name="device"/> is the record as it was.</summary>
+    /// <summary>
+    /// registered, provisioned or deleted: <paramref name="device"/> is the record as it is after the change (as it
+    /// was, when deleted).
+    /// </summary>
     public void Lifecycle(DeviceRecord device, string messageType) => DeviceEvent(ExportSources.DeviceLifecycle, device, messageType);
+
+    /// <summary>
+    /// A write to an existing device: one lifecycle message per member that really changed, each about the device as
+    /// it is now (so a <c>deviceTemplateChanged</c> names the new template, and a filter tests that one).
+    /// </summary>
+    public void LifecycleChanges(DeviceRecord before, DeviceRecord after)
+    {
+        if (before.Enabled != after.Enabled)
+        {
+            Lifecycle(after, after.Enabled ? ExportMessageTypes.Enabled : ExportMessageTypes.Disabled);
+        }
+
+        if (!string.Equals(before.DisplayName, after.DisplayName, StringComparison.Ordinal))
+        {
+            Lifecycle(after, ExportMessageTypes.DisplayNameChanged);
+        }
+
+        if (!string.Equals(before.Template, after.Template, StringComparison.Ordinal))
+        {
+            Lifecycle(after, ExportMessageTypes.DeviceTemplateChanged);
+        }
+    }
 
     /// <summary>connected or disconnected; <paramref name="device"/> is the record as it is (or was, when deleted).</summary>
     public void Connectivity(DeviceRecord device, string messageType) => DeviceEvent(ExportSources.DeviceConnectivity, device, messageType);

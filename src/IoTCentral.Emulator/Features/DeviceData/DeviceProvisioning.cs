@@ -1,9 +1,13 @@
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.State;
 
 namespace IoTCentral.Emulator.Features.DeviceData;
 
-/// <summary>Marks a device provisioned once it sends data through the device-facing feed (as if it had connected).</summary>
-internal sealed class DeviceProvisioning(StateStore store)
+/// <summary>
+/// Marks a device provisioned once it sends data through the device-facing feed (as if it had connected), which is
+/// its <c>provisioned</c> lifecycle message.
+/// </summary>
+internal sealed class DeviceProvisioning(StateStore store, ExportPublisher exports)
 {
     public void MarkProvisioned(string deviceId)
     {
@@ -13,6 +17,13 @@ internal sealed class DeviceProvisioning(StateStore store)
             return;
         }
 
-        store.Write(s => s.Devices.TryGetValue(deviceId, out var device) ? s.Devices[deviceId] = device with { Provisioned = true } : null);
+        // Checked again inside the write: of two first requests at once, only one provisions the device.
+        var provisioned = store.Write(s => s.Devices.TryGetValue(deviceId, out var device) && !device.Provisioned
+            ? s.Devices[deviceId] = device with { Provisioned = true }
+            : null);
+        if (provisioned is not null)
+        {
+            exports.Lifecycle(provisioned, ExportMessageTypes.Provisioned);
+        }
     }
 }

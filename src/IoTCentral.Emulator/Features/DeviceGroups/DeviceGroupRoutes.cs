@@ -1,4 +1,5 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Features.Devices;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -26,19 +27,22 @@ internal static class DeviceGroupRoutes
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
                 return Json(DeviceGroupResponse.From(groups.CreateOrReplace(deviceGroupId, body, context.Request.Headers.IfMatch)));
             })
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.DeviceGroup, "deviceGroupId", GroupName);
 
         api.MapPatch("/deviceGroups/{deviceGroupId}", async (string deviceGroupId, HttpContext context, DeviceGroupService groups) =>
                 Json(DeviceGroupResponse.From(groups.Update(
                     deviceGroupId, await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson), context.Request.Headers.IfMatch))))
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.DeviceGroup, "deviceGroupId", GroupName);
 
         api.MapDelete("/deviceGroups/{deviceGroupId}", (string deviceGroupId, DeviceGroupService groups) =>
             {
                 groups.Remove(deviceGroupId);
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.DeviceGroup, "deviceGroupId", GroupName);
 
         api.MapGet("/deviceGroups/{deviceGroupId}/devices", (string deviceGroupId, HttpContext context, DeviceGroupService groups, Paging paging) =>
                 Json(paging.Page(context, groups.Devices(deviceGroupId), d => d.Id, DeviceResponse.From)))
@@ -51,6 +55,8 @@ internal static class DeviceGroupRoutes
         [("id", g => g?.Id), ("displayName", g => g?.DisplayName)],
         g => g.Id,
         g => g.DisplayName);
+
+    private static string? GroupName(EmulatorState state, string id) => state.DeviceGroups.GetValueOrDefault(id)?.DisplayName;
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }

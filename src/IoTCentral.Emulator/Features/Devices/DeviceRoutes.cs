@@ -35,17 +35,10 @@ internal static class DeviceRoutes
             })
             .RequirePermission(Permission.ReadDevices);
 
-        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices, ExportPublisher exports, StateStore store) =>
+        api.MapPut("/devices/{deviceId}", async (string deviceId, HttpContext context, DeviceService devices) =>
             {
                 var body = new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json));
-                var existed = store.Read(s => s.Devices.ContainsKey(deviceId));
-                var device = await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch);
-                if (!existed)
-                {
-                    exports.Lifecycle(device, ExportMessageTypes.Registered);
-                }
-
-                return Json(DeviceResponse.From(device));
+                return Json(DeviceResponse.From(await devices.CreateOrReplaceAsync(deviceId, body, context.Request.Headers.IfMatch)));
             })
             .RequirePermission(Permission.ManageDevices)
             .Audited(AuditedChanges.Device, "deviceId", DeviceName);

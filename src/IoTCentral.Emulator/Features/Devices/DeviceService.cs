@@ -1,5 +1,6 @@
 using IoTCentral.Emulator.Auth.Scope;
 using System.Security.Cryptography;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Features.Organizations;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -7,8 +8,11 @@ using Microsoft.Extensions.Primitives;
 
 namespace IoTCentral.Emulator.Features.Devices;
 
-/// <summary>Device reads and writes against the <see cref="StateStore"/>, with etag checks.</summary>
-internal sealed class DeviceService(StateStore store)
+/// <summary>
+/// Device reads and writes against the <see cref="StateStore"/>, with etag checks. Writes publish the device's
+/// lifecycle messages, whoever makes them (a REST request or a template migration job).
+/// </summary>
+internal sealed class DeviceService(StateStore store, ExportPublisher exports)
 {
     public const int KeyBytes = 64;
 
@@ -25,8 +29,8 @@ internal sealed class DeviceService(StateStore store)
             ? (scope, device)
             : throw NotFound(deviceId);
 
-    /// <summary>PUT: creates the device or replaces its settable members.</summary>
-    public Task<DeviceRecord> CreateOrReplaceAsync(string deviceId, JsonFields body, StringValues ifMatch)
+    /// <summary>PUT: creates the device (<c>registered</c>) or replaces its settable members.</summary>
+    public async Task<DeviceRecord> CreateOrReplaceAsync(string deviceId, JsonFields body, StringValues ifMatch)
     {
         if (!DeviceIds.IsValid(deviceId))
         {
@@ -34,7 +38,8 @@ internal sealed class DeviceService(StateStore store)
         }
 
         var created = NewDevice(deviceId, NewEtag(), NewKeys());
-        return store.WriteAsync(state =>
+        DeviceRecord? before = null;
+        var device = await store.WriteAsync(state =>
         {
             if (!state.Devices.TryGetValue(deviceId, out var current))
             {
@@ -42,17 +47,26 @@ internal sealed class DeviceService(StateStore store)
             }
 
             CheckEtag(current, body, ifMatch);
+            before = current;
             return state.Devices[deviceId] = Checked(state, DeviceChanges.Replace(current, body) with { Etag = NewEtag() });
         });
+        Published(before, device);
+        return device;
     }
 
     /// <summary>PATCH: merges the body into an existing device.</summary>
-    public Task<DeviceRecord> UpdateAsync(string deviceId, JsonFields body, StringValues ifMatch) => store.WriteAsync(state =>
+    public async Task<DeviceRecord> UpdateAsync(string deviceId, JsonFields body, StringValues ifMatch)
     {
-        var current = state.Devices.GetValueOrDefault(deviceId) ?? throw NotFound(deviceId);
-        CheckEtag(current, body, ifMatch);
-        return state.Devices[deviceId] = Checked(state, DeviceChanges.Merge(current, body) with { Etag = NewEtag() });
-    });
+        DeviceRecord? before = null;
+        var device = await store.WriteAsync(state =>
+        {
+            before = state.Devices.GetValueOrDefault(deviceId) ?? throw NotFound(deviceId);
+            CheckEtag(before, body, ifMatch);
+            return state.Devices[deviceId] = Checked(state, DeviceChanges.Merge(before, body) with { Etag = NewEtag() });
+        });
+        Published(before, device);
+        return device;
+    }
 
     public async Task RemoveAsync(string deviceId)
     {
@@ -69,6 +83,19 @@ internal sealed class DeviceService(StateStore store)
         if (!removed)
         {
             throw NotFound(deviceId);
+        }
+    }
+
+    /// <summary>A device new to the state is registered; one that was there says what changed.</summary>
+    private void Published(DeviceRecord? before, DeviceRecord after)
+    {
+        if (before is null)
+        {
+            exports.Lifecycle(after, ExportMessageTypes.Registered);
+        }
+        else
+        {
+            exports.LifecycleChanges(before, after);
         }
     }
 

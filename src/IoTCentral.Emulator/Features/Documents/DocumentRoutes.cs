@@ -1,4 +1,5 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
@@ -14,15 +15,17 @@ internal static class DocumentRoutes
     public static void MapDocumentRoutes(this IEndpointRouteBuilder api)
     {
         // Builders design dashboards and edge manifests; everyone who reads devices may look at them.
-        Map(api, "/dashboards", "dashboardId", DocumentService.Dashboard, Permission.ReadDevices, Permission.ManageDeviceTemplates, [JsonBody.Json, JsonBody.MergePatchJson], orderBy: true);
+        Map(api, "/dashboards", "dashboardId", DocumentService.Dashboard, AuditedChanges.Dashboard, Permission.ReadDevices, Permission.ManageDeviceTemplates, [JsonBody.Json, JsonBody.MergePatchJson], orderBy: true);
 
         // The spec's DeploymentManifests_Update consumes only application/merge-patch+json, and its list has no orderby.
-        Map(api, "/deploymentManifests", "deploymentManifestId", DocumentService.DeploymentManifest, Permission.ReadDeviceTemplates, Permission.ManageDeviceTemplates, [JsonBody.MergePatchJson], orderBy: false);
+        Map(api, "/deploymentManifests", "deploymentManifestId", DocumentService.DeploymentManifest, AuditedChanges.DeploymentManifest, Permission.ReadDeviceTemplates, Permission.ManageDeviceTemplates, [JsonBody.MergePatchJson], orderBy: false);
     }
 
-    private static void Map(IEndpointRouteBuilder api, string path, string idName, DocumentKind kind, Permission read, Permission manage, string[] patchTypes, bool orderBy)
+    private static void Map(IEndpointRouteBuilder api, string path, string idName, DocumentKind kind, string auditType, Permission read, Permission manage, string[] patchTypes, bool orderBy)
     {
         var item = path + "/{" + idName + "}";
+        string? DisplayName(EmulatorState state, string id) => AuditedChanges.NameInBody(kind.Collection(state).GetValueOrDefault(id)?.Body, id);
+
         api.MapGet(path, (HttpContext context, DocumentService documents, Paging paging) =>
             {
                 SpecBodies.RequirePreview(context, kind.What);
@@ -49,7 +52,8 @@ internal static class DocumentRoutes
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
                 return Json(DocumentService.Response(kind, documents.CreateOrReplace(kind, Id(context, idName), body, context.Request.Headers.IfMatch)));
             })
-            .RequirePermission(manage);
+            .RequirePermission(manage)
+            .Audited(auditType, idName, DisplayName);
 
         api.MapPatch(item, async (HttpContext context, DocumentService documents) =>
             {
@@ -57,7 +61,8 @@ internal static class DocumentRoutes
                 var body = await JsonBody.ReadObjectAsync(context, patchTypes);
                 return Json(DocumentService.Response(kind, documents.Update(kind, Id(context, idName), body, context.Request.Headers.IfMatch)));
             })
-            .RequirePermission(manage);
+            .RequirePermission(manage)
+            .Audited(auditType, idName, DisplayName);
 
         api.MapDelete(item, (HttpContext context, DocumentService documents) =>
             {
@@ -65,7 +70,8 @@ internal static class DocumentRoutes
                 documents.Remove(kind, Id(context, idName));
                 return Results.NoContent();
             })
-            .RequirePermission(manage);
+            .RequirePermission(manage)
+            .Audited(auditType, idName, DisplayName);
     }
 
     private static string Id(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;

@@ -1,5 +1,7 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,7 +35,8 @@ internal static class EnrollmentGroupRoutes
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
                 return Group(context, groups, groups.CreateOrReplace(enrollmentGroupId, body, context.Request.Headers.IfMatch));
             })
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
 
         // The spec's EnrollmentGroups_Update consumes only application/merge-patch+json.
         api.MapPatch(GroupPath, async (string enrollmentGroupId, HttpContext context, EnrollmentGroupService groups) =>
@@ -41,14 +44,16 @@ internal static class EnrollmentGroupRoutes
                 var patch = await JsonBody.ReadObjectAsync(context, JsonBody.MergePatchJson);
                 return Group(context, groups, groups.Update(enrollmentGroupId, patch, context.Request.Headers.IfMatch));
             })
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
 
         api.MapDelete(GroupPath, (string enrollmentGroupId, EnrollmentGroupService groups) =>
             {
                 groups.Remove(enrollmentGroupId);
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
 
         api.MapGet(CertificatePath, (string enrollmentGroupId, string entry, EnrollmentGroupService groups) =>
                 Json(EnrollmentGroupResponse.Certificate(groups.GetCertificate(enrollmentGroupId, EnrollmentGroupService.Entry(entry)))))
@@ -60,18 +65,21 @@ internal static class EnrollmentGroupRoutes
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
                 return Json(EnrollmentGroupResponse.Certificate(groups.SetCertificate(enrollmentGroupId, which, body)));
             })
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
 
         api.MapDelete(CertificatePath, (string enrollmentGroupId, string entry, EnrollmentGroupService groups) =>
             {
                 groups.RemoveCertificate(enrollmentGroupId, EnrollmentGroupService.Entry(entry));
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
 
         api.MapPost(CertificatePath + "/generateVerificationCode", (string enrollmentGroupId, string entry, EnrollmentGroupService groups) =>
                 Json(new { verificationCode = groups.GenerateVerificationCode(enrollmentGroupId, EnrollmentGroupService.Entry(entry)) }))
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
 
         api.MapPost(CertificatePath + "/verify", async (string enrollmentGroupId, string entry, HttpContext context, EnrollmentGroupService groups) =>
             {
@@ -79,11 +87,14 @@ internal static class EnrollmentGroupRoutes
                 groups.Verify(enrollmentGroupId, which, await JsonBody.ReadObjectAsync(context, JsonBody.Json));
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageEnrollmentGroups);
+            .RequirePermission(Permission.ManageEnrollmentGroups)
+            .Audited(AuditedChanges.EnrollmentGroup, "enrollmentGroupId", GroupName);
     }
 
     private static IResult Group(HttpContext context, EnrollmentGroupService groups, State.EnrollmentGroupRecord group) =>
         Json(EnrollmentGroupResponse.From(group, groups.IdScopeFor(RequestContext.Of(context).ApiVersion)));
+
+    private static string? GroupName(EmulatorState state, string id) => state.EnrollmentGroups.GetValueOrDefault(id)?.DisplayName;
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }

@@ -1,4 +1,5 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,21 +21,24 @@ internal static class FileUploadRoutes
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json);
                 return Json(FileUploadService.Response(uploads.Create(WithoutPreviewMembers(body, context), context.Request.Headers.IfMatch), Version(context)));
             })
-            .RequirePermission(Permission.ManageApplication);
+            .RequirePermission(Permission.ManageApplication)
+            .Audited(AuditedChanges.FileUpload, AuditedChanges.FileUpload, FileUploadService.AuditName);
 
         api.MapPatch("/fileUploads", async (HttpContext context, FileUploadService uploads) =>
             {
                 var body = await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson);
                 return Json(FileUploadService.Response(uploads.Update(WithoutPreviewMembers(body, context), context.Request.Headers.IfMatch), Version(context)));
             })
-            .RequirePermission(Permission.ManageApplication);
+            .RequirePermission(Permission.ManageApplication)
+            .Audited(AuditedChanges.FileUpload, AuditedChanges.FileUpload, FileUploadService.AuditName);
 
         api.MapDelete("/fileUploads", (FileUploadService uploads) =>
             {
                 uploads.Remove();
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageApplication);
+            .RequirePermission(Permission.ManageApplication)
+            .Audited(AuditedChanges.FileUpload, AuditedChanges.FileUpload, FileUploadService.AuditName);
     }
 
     private static string Version(HttpContext context) => RequestContext.Of(context).ApiVersion!;

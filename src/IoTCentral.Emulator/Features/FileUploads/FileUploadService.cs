@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Features.Query;
 using IoTCentral.Emulator.Http;
 using IoTCentral.Emulator.State;
@@ -22,6 +23,13 @@ internal sealed class FileUploadService(StateStore store, EmulatorSettings setti
     private const string Mask = "*****";
 
     public FileUploadRecord Get() => Current() ?? throw NotFound();
+
+    /// <summary>
+    /// The configuration's display name in audit messages (it has none, so its type); null when there is none or it
+    /// is being removed, which to its user is the same.
+    /// </summary>
+    public static string? AuditName(EmulatorState state) =>
+        state.FileUploads.GetValueOrDefault(Id) is { State: not "deleting" } ? AuditedChanges.FileUpload : null;
 
     /// <summary>PUT: configures the storage account (or replaces the configuration; its etag must then match).</summary>
     public FileUploadRecord Create(JsonObject body, StringValues ifMatch)

@@ -1,5 +1,7 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +22,8 @@ internal static class JobRoutes
 
         api.MapPut("/jobs/{jobId}", async (string jobId, HttpContext context, JobService jobs) =>
                 Json(JobResponse.From(jobs.Create(jobId, new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json))))))
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.Job, "jobId", JobName);
 
         // Device statuses keep the job's device order (by id), which is also the order batches take them in.
         api.MapGet("/jobs/{jobId}/devices", (string jobId, HttpContext context, JobService jobs, Paging paging) =>
@@ -29,7 +32,8 @@ internal static class JobRoutes
 
         api.MapPut("/jobs/{jobId}/rerun/{rerunId}", (string jobId, string rerunId, JobService jobs) =>
                 Json(JobResponse.From(jobs.Rerun(jobId, rerunId))))
-            .RequirePermission(Permission.ManageDevices);
+            .RequirePermission(Permission.ManageDevices)
+            .Audited(AuditedChanges.Job, "rerunId", JobName);
 
         api.MapPost("/jobs/{jobId}/stop", (string jobId, JobService jobs) =>
             {
@@ -45,6 +49,8 @@ internal static class JobRoutes
             })
             .RequirePermission(Permission.ManageDevices);
     }
+
+    private static string? JobName(EmulatorState state, string id) => AuditedChanges.NameInBody(state.Jobs.GetValueOrDefault(id)?.Definition, id);
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }

@@ -1,5 +1,7 @@
 using IoTCentral.Emulator.Auth;
+using IoTCentral.Emulator.Features.DataExport;
 using IoTCentral.Emulator.Http;
+using IoTCentral.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,19 +23,24 @@ internal static class OrganizationRoutes
 
         api.MapPut("/organizations/{organizationId}", async (string organizationId, HttpContext context, OrganizationService organizations) =>
                 Json(OrganizationResponse.From(organizations.CreateOrReplace(organizationId, new JsonFields(await JsonBody.ReadObjectAsync(context, JsonBody.Json))))))
-            .RequirePermission(Permission.ManageOrganizations);
+            .RequirePermission(Permission.ManageOrganizations)
+            .Audited(AuditedChanges.Organization, "organizationId", OrganizationName);
 
         api.MapPatch("/organizations/{organizationId}", async (string organizationId, HttpContext context, OrganizationService organizations) =>
                 Json(OrganizationResponse.From(organizations.Update(organizationId, await JsonBody.ReadObjectAsync(context, JsonBody.Json, JsonBody.MergePatchJson)))))
-            .RequirePermission(Permission.ManageOrganizations);
+            .RequirePermission(Permission.ManageOrganizations)
+            .Audited(AuditedChanges.Organization, "organizationId", OrganizationName);
 
         api.MapDelete("/organizations/{organizationId}", (string organizationId, OrganizationService organizations) =>
             {
                 organizations.Remove(organizationId);
                 return Results.NoContent();
             })
-            .RequirePermission(Permission.ManageOrganizations);
+            .RequirePermission(Permission.ManageOrganizations)
+            .Audited(AuditedChanges.Organization, "organizationId", OrganizationName);
     }
+
+    private static string? OrganizationName(EmulatorState state, string id) => state.Organizations.GetValueOrDefault(id)?.DisplayName;
 
     private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.Options);
 }
