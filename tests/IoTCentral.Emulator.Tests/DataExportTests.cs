@@ -199,9 +199,13 @@ public sealed class DataExportTests
 
         var low = await hook.WaitForAsync(m => m["messageSource"]?.GetValue<string>() == "telemetry");
         Assert.Equal(10, low["telemetry"]!["battery"]!.GetValue<int>());
-        var registered = await hook.WaitForAsync(m => m["messageSource"]?.GetValue<string>() == "deviceLifecycle");
-        Assert.Equal("registered", registered["messageType"]!.GetValue<string>());
+        var registered = await hook.WaitForAsync(m => m["messageType"]?.GetValue<string>() == "registered");
         Assert.Equal("new-1", registered["deviceId"]!.GetValue<string>());
+        // The device's first request through the feed provisioned it.
+        Assert.Equal(
+            [("provisioned", "real-1"), ("registered", "new-1")],
+            hook.Received.Where(r => r.Body["messageSource"]?.GetValue<string>() == "deviceLifecycle")
+                .Select(r => (r.Body["messageType"]!.GetValue<string>(), r.Body["deviceId"]!.GetValue<string>())));
         // Messages go out in order, so the 80 would have arrived before the registration.
         Assert.Single(hook.Received, r => r.Body["messageSource"]?.GetValue<string>() == "telemetry");
     }
@@ -350,8 +354,14 @@ public sealed class DataExportTests
                 Delivered("deviceConnectivity", "disconnected", "real-1", Phone, start.AddMinutes(3), null),
             ],
             hook.Received.Select(r => r.Body.ToJsonString()));
-        // Messages go out in order: the lifecycle export saw nothing before the deletion.
-        Assert.Equal([Delivered("deviceLifecycle", "deleted", "real-1", Phone, start.AddMinutes(3), null)], other.Received.Select(r => r.Body.ToJsonString()));
+        // Messages go out in order: the lifecycle export saw only the devices' provisioning (their first requests) before the deletion.
+        Assert.Equal(
+            [
+                Delivered("deviceLifecycle", "provisioned", "real-1", Phone, start, "Ada"),
+                Delivered("deviceLifecycle", "provisioned", "real-2", Phone, start, null),
+                Delivered("deviceLifecycle", "deleted", "real-1", Phone, start.AddMinutes(3), null),
+            ],
+            other.Received.Select(r => r.Body.ToJsonString()));
         Assert.Equal("deviceLifecycle", deleted["messageSource"]!.GetValue<string>());
     }
 
@@ -428,6 +438,7 @@ public sealed class DataExportTests
 
         Assert.Equal(
             [
+                Audited("created", "export", "life", "Export deviceLifecycle", null, start),
                 Audited("created", "deviceTemplate", One, "Test template", null, start),
                 Audited("created", "device", "d-1", "Sensor 1", "d-1", start.AddMinutes(1)),
                 Audited("updated", "device", "d-1", "Sensor 2", "d-1", start.AddMinutes(2)),
@@ -436,8 +447,120 @@ public sealed class DataExportTests
                 Audited("deleted", "apiToken", "t-1", "t-1", null, start.AddMinutes(3)),
             ],
             hook.Received.Select(r => r.Body.ToJsonString()));
-        Assert.Equal(["registered", "deleted"], other.Received.Select(r => r.Body["messageType"]!.GetValue<string>()));
+        Assert.Equal(["registered", "displayNameChanged", "deleted"], other.Received.Select(r => r.Body["messageType"]!.GetValue<string>()));
         Assert.All(other.Received, r => Assert.Equal("deviceLifecycle", r.Body["messageSource"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task LifecycleExport_ReceivesEachRealChangeOfADevice_AndNothingForANoOpWrite()
+    {
+        const string Two = "dtmi:contoso:phone;2";
+        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var clock = new FakeClock(start);
+        using var phones = new WebhookListener();
+        using var all = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock });
+        var admin = emulator.Admin;
+        await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync(ApiClient.Api("/deviceGroups/one"), new { displayName = "One", filter = "SELECT * FROM devices WHERE $id = 'real-1'" })).Status);
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/phones"), Webhook(phones.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/all"), Webhook(all.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/phones"), Export("deviceLifecycle", "phones", $"SELECT * FROM {Phone}")), "Export");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/all"), Export("deviceLifecycle", "all")), "Export");
+        var device = ApiClient.Api("/devices/real-1");
+        async Task WriteAsync(HttpMethod method, object body)
+        {
+            var response = await admin.SendAsync(method, device, body);
+            Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
+        }
+
+        // Each write is made twice: the second changes nothing, so it sends nothing.
+        foreach (var (method, body) in new (HttpMethod, object)[]
+        {
+            (HttpMethod.Patch, new { displayName = "Phone 1" }),
+            (HttpMethod.Patch, new { enabled = false }),
+            (HttpMethod.Put, new { displayName = "Phone 1", template = Phone }), // a PUT without 'enabled' enables
+        })
+        {
+            await WriteAsync(method, body);
+            await WriteAsync(method, body);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        // The first request through the feed provisions the device; later ones do not again.
+        var feed = await DeviceFeed.ClientAsync(admin, "real-1", clock.GetUtcNow().AddHours(1));
+        await DeviceFeed.SendTelemetryAsync(feed, "real-1", new { component = "sensors", values = new { battery = 80 } });
+        await DeviceFeed.SendTelemetryAsync(feed, "real-1", new { component = "sensors", values = new { battery = 70 } });
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        // A migration job moves it to a template the filtered export does not name; a PATCH moves it back.
+        var migrate = await admin.PutAsync(ApiClient.Api("/jobs/migrate"), new { group = "one", data = new[] { new { type = "deviceTemplateMigration", template = Two } } });
+        Assert.True(migrate.Status == HttpStatusCode.OK, migrate.ToString());
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await all.WaitForAsync(m => m["templateId"]?.GetValue<string>() == Two);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await WriteAsync(HttpMethod.Patch, new { template = Phone });
+        await WriteAsync(HttpMethod.Patch, new { template = Phone });
+        await phones.WaitForAsync(m => m["messageType"]?.GetValue<string>() == "deviceTemplateChanged");
+        await all.WaitForAsync(m => m["messageType"]?.GetValue<string>() == "deviceTemplateChanged" && m["templateId"]?.GetValue<string>() == Phone);
+
+        string[] ofPhones =
+        [
+            Delivered("deviceLifecycle", "displayNameChanged", "real-1", Phone, start, null),
+            Delivered("deviceLifecycle", "disabled", "real-1", Phone, start.AddMinutes(1), null),
+            Delivered("deviceLifecycle", "enabled", "real-1", Phone, start.AddMinutes(2), null),
+            Delivered("deviceLifecycle", "provisioned", "real-1", Phone, start.AddMinutes(3), null),
+            Delivered("deviceLifecycle", "deviceTemplateChanged", "real-1", Phone, start.AddMinutes(5), null),
+        ];
+        Assert.Equal(ofPhones, phones.Received.Select(r => r.Body.ToJsonString()));
+        Assert.Equal(
+            [.. ofPhones[..4], Delivered("deviceLifecycle", "deviceTemplateChanged", "real-1", Two, start.AddMinutes(4).AddSeconds(1), null), ofPhones[4]],
+            all.Received.Select(r => r.Body.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task AuditExport_ReceivesTheChangesOfOrganizationsGroupsDataExportAndFileUploads()
+    {
+        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        using var hook = new WebhookListener();
+        await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = new FakeClock(start) });
+        var admin = emulator.Admin;
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/audit"), Export("audit", "hook")), "Export");
+        async Task SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
+        {
+            var response = await admin.SendAsync(method, path, body);
+            Assert.True(response.Status == expected, response.ToString());
+        }
+
+        await SendAsync(HttpMethod.Put, ApiClient.Api("/organizations/org-1"), new { displayName = "Contoso" }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Patch, ApiClient.Api("/organizations/org-1"), new { displayName = "Contoso West" }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Put, ApiClient.Api("/organizations/org-2"), new { displayName = "Orphan", parent = "nope" }, HttpStatusCode.BadRequest);
+        await SendAsync(HttpMethod.Put, ApiClient.Api("/deviceGroups/dg-1"), new { displayName = "Phones", filter = "SELECT * FROM devices WHERE $id = 'x'" }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Put, Preview("/dataExport/destinations/spare"), Webhook(hook.Url), HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Patch, Preview("/dataExport/exports/audit"), new { displayName = "Audit trail" }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Put, ApiClient.Api("/fileUploads"), new { connectionString = "DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net", container = "uploads" }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Delete, ApiClient.Api("/fileUploads"), null, HttpStatusCode.NoContent);
+        await SendAsync(HttpMethod.Delete, ApiClient.Api("/fileUploads"), null, HttpStatusCode.NoContent); // already being removed: no change
+        await SendAsync(HttpMethod.Delete, ApiClient.Api("/deviceGroups/dg-1"), null, HttpStatusCode.NoContent);
+        await SendAsync(HttpMethod.Delete, Preview("/dataExport/destinations/spare"), null, HttpStatusCode.NoContent);
+        await SendAsync(HttpMethod.Delete, ApiClient.Api("/organizations/org-1"), null, HttpStatusCode.NoContent);
+        await hook.WaitForAsync(m => m["resource"]?["id"]?.GetValue<string>() == "org-1" && m["messageType"]?.GetValue<string>() == "deleted");
+
+        Assert.Equal(
+            [
+                Audited("created", "organization", "org-1", "Contoso", null, start),
+                Audited("updated", "organization", "org-1", "Contoso West", null, start),
+                Audited("created", "deviceGroup", "dg-1", "Phones", null, start),
+                Audited("created", "destination", "spare", "Hook", null, start),
+                Audited("updated", "export", "audit", "Audit trail", null, start),
+                Audited("created", "fileUpload", "fileUpload", "fileUpload", null, start),
+                Audited("deleted", "fileUpload", "fileUpload", "fileUpload", null, start),
+                Audited("deleted", "deviceGroup", "dg-1", "Phones", null, start),
+                Audited("deleted", "destination", "spare", "Hook", null, start),
+                Audited("deleted", "organization", "org-1", "Contoso West", null, start),
+            ],
+            hook.Received.Select(r => r.Body.ToJsonString()));
     }
 
     /// <summary>An audit message of a change the emulator's admin token made, with <see cref="Export"/>'s enrichments (none of them a device property here).</summary>
