@@ -104,6 +104,8 @@
         'Get-IoTCentralJobDevice'
         'Start-IoTCentralEmulator'
         'Stop-IoTCentralEmulator'
+        'Send-IoTCentralEmulatorTelemetry'
+        'Send-IoTCentralEmulatorProperty'
         'Get-IoTCentralApplication'
         'New-IoTCentralApplication'
         'Set-IoTCentralApplication'

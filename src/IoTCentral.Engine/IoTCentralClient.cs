@@ -40,6 +40,7 @@ public sealed class IoTCentralClient : IDisposable
         DataExport = new DataExportOperations(_rest);
         Dashboards = new DashboardsOperations(_rest);
         DeploymentManifests = new DeploymentManifestsOperations(_rest);
+        EmulatorFeed = new EmulatorFeedOperations(_rest, Devices, new Lazy<HttpPipeline>(() => PipelineFactory.Build(options, DeviceSignaturePolicy.Instance)));
     }
 
     public Uri ApplicationUrl => _rest.ApplicationUrl;
@@ -85,6 +86,9 @@ public sealed class IoTCentralClient : IDisposable
 
     /// <summary>IoT Edge deployment manifests and applying one to a device (preview api-version).</summary>
     public DeploymentManifestsOperations DeploymentManifests { get; }
+
+    /// <summary>The IoT Central emulator's device feed: data sent as a device, signed with its own key (emulator only).</summary>
+    public EmulatorFeedOperations EmulatorFeed { get; }
 
     /// <summary>Authenticates with an IoT Central API token, sent verbatim as the Authorization header.</summary>
     public static IoTCentralClient CreateWithApiToken(IoTCentralClientOptions options, SecureString apiToken)

@@ -984,6 +984,99 @@
         Assert = { Assert-NoDocError $Run; (Get-IoTCentralUser).Id | Should -Be 'current' }
     }
 
+    # ---------------------------------------------------------------- Send-IoTCentralEmulatorTelemetry
+    'Send-IoTCentralEmulatorTelemetry / Example 1: Send a temperature and read it back' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].Name | Should -Be 'temperature'
+            $Run.Output[0].Value | Should -Be 21.5
+            $Run.Output[0].Timestamp | Should -BeGreaterThan ([datetimeoffset]::UtcNow.AddMinutes(-10))
+            # The device's key signed the message; neither it nor the signature shows anywhere.
+            $key = (Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText).PrimaryKey
+            $Run.Text | Should -Not -Match ([regex]::Escape($key))
+            $Run.Text | Should -Not -Match 'sig='
+            (Get-IoTCentralDevice -Id thermostat-01).Provisioned | Should -BeTrue
+        }
+    }
+    'Send-IoTCentralEmulatorTelemetry / Example 2: Send a reading of two hours ago' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $last = Get-IoTCentralDeviceTelemetry -DeviceId thermostat-01 -Name temperature
+            $last.Value | Should -Be 17
+            $last.Timestamp | Should -BeLessThan ([datetimeoffset]::UtcNow.AddHours(-1))
+        }
+    }
+    'Send-IoTCentralEmulatorTelemetry / Example 3: Send telemetry of a component' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phoneAsADevice | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $values = Get-IoTCentralDeviceTelemetry -DeviceId phone-01 -Component sensors -Name battery, accelerometer
+            ($values | Where-Object Name -eq battery).Value | Should -Be 42
+            ($values | Where-Object Name -eq accelerometer).Value.z | Should -Be 9.8
+        }
+    }
+    'Send-IoTCentralEmulatorTelemetry / Example 4: Feed every device of a template' = @{
+        Setup  = {
+            'thermostat-01', 'thermostat-02' | ForEach-Object { New-DocDevice -Id $_ -Template thermostat } | Out-Null
+            New-DocDevice -Id phone-01 -Template phoneAsADevice | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output | ForEach-Object { $_ | Should -BeOfType ([IoTCentral.Models.EmulatorDeviceMessage]) }
+            $Run.Output.DeviceId | Sort-Object | Should -Be @('thermostat-01', 'thermostat-02')
+            $Run.Output.Kind | Select-Object -Unique | Should -Be 'Telemetry'
+            'thermostat-01', 'thermostat-02' | ForEach-Object { (Get-IoTCentralDeviceTelemetry -DeviceId $_ -Name temperature).Value | Should -Be 19 }
+        }
+    }
+
+    # ---------------------------------------------------------------- Send-IoTCentralEmulatorProperty
+    'Send-IoTCentralEmulatorProperty / Example 1: Apply a desired temperature as the thermostat' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $state = $Run.Output | Where-Object Name -eq targetTemperature
+            $state | Should -HaveCount 1
+            $state.DesiredValue | Should -Be 22
+            $state.Acknowledged | Should -BeTrue
+            $state.AckCode | Should -Be 200
+            (Get-IoTCentralDeviceProperty -DeviceId thermostat-01).targetTemperature | Should -Be 22
+        }
+    }
+    'Send-IoTCentralEmulatorProperty / Example 2: Refuse a desired value' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            Set-IoTCentralDeviceProperty -DeviceId thermostat-01 -Value @{ targetTemperature = 18 }
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $properties = Get-IoTCentralDeviceProperty -DeviceId thermostat-01
+            $state = $properties.'$metadata' | Where-Object Name -eq targetTemperature
+            $state.AckCode | Should -Be 400
+            $state.AckDescription | Should -Be 'Below the allowed range'
+            $properties.targetTemperature | Should -Be 18
+        }
+    }
+    'Send-IoTCentralEmulatorProperty / Example 3: Report the device information of a phone' = @{
+        Setup  = { New-DocDevice -Id phone-01 -Template phoneAsADevice | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -BeOfType ([IoTCentral.Models.EmulatorDeviceMessage])
+            $Run.Output[0].Kind | Should -Be 'Property'
+            $Run.Output[0].Component | Should -Be 'device_info'
+            $info = Get-IoTCentralDeviceProperty -DeviceId phone-01 -Component device_info
+            $info.manufacturer | Should -Be 'Contoso'
+            $info.swVersion | Should -Be '2.4.1'
+        }
+    }
+
     # ---------------------------------------------------------------- Set-IoTCentralDevice
     'Set-IoTCentralDevice / Example 1: Rename a device' = @{
         Setup  = { New-DocDevice -Id thermostat-01 -Extra @{ DisplayName = 'Thermostat 01' } | Out-Null }

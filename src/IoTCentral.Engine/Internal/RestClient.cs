@@ -50,6 +50,25 @@ internal sealed class RestClient
         CancellationToken cancellationToken)
     {
         var target = RequestTarget.Resolve(ApplicationUrl, path, apiVersion ?? _options.ApiVersion);
+        return await SendToAsync(_pipeline, method, target, body, contentType, allowRetry, history, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends to <paramref name="target"/> (already resolved) through <paramref name="pipeline"/>: the application's, or
+    /// one that authenticates otherwise (the emulator's device feed). <paramref name="properties"/> are set on the message
+    /// for that pipeline's policies.
+    /// </summary>
+    public async Task<RestResult> SendToAsync(
+        HttpPipeline pipeline,
+        RequestMethod method,
+        Uri target,
+        byte[]? body,
+        string contentType,
+        bool? allowRetry,
+        AttemptHistory? history,
+        System.Collections.Generic.IReadOnlyDictionary<string, object>? properties,
+        CancellationToken cancellationToken)
+    {
         if (body is not null && body.Length > RequestBody.MaxBytes)
         {
             // Refused before sending: nothing of it is uploaded, so nothing can be retried.
@@ -65,7 +84,7 @@ internal sealed class RestClient
                 null);
         }
 
-        using var message = _pipeline.CreateMessage();
+        using var message = pipeline.CreateMessage();
         message.Request.Method = method;
         message.Request.Uri.Reset(target);
         message.Request.ClientRequestId = ClientRequestIds.Next();
@@ -79,10 +98,17 @@ internal sealed class RestClient
 
         RetryPermission.Set(message, allowRetry);
         history?.Attach(message);
+        if (properties is not null)
+        {
+            foreach (var property in properties)
+            {
+                message.SetProperty(property.Key, property.Value);
+            }
+        }
 
         try
         {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

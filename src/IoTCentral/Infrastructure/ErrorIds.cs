@@ -31,6 +31,10 @@ namespace IoTCentral.Infrastructure
         internal const string TemplateFileNotFound = "IoTCentral.TemplateFileNotFound";
         internal const string InvalidPropertyValue = "IoTCentral.InvalidPropertyValue";
         internal const string InvalidCommandRequest = "IoTCentral.InvalidCommandRequest";
+        internal const string InvalidTelemetryValue = "IoTCentral.InvalidTelemetryValue";
+
+        /// <summary>The emulator-only device feed was asked of an application that is not an IoT Central emulator.</summary>
+        internal const string NotAnEmulator = "IoTCentral.NotAnEmulator";
         internal const string InvalidGroupKey = "IoTCentral.InvalidGroupKey";
         internal const string EmulatorNotFound = "IoTCentral.EmulatorNotFound";
         internal const string EmulatorStartFailed = "IoTCentral.EmulatorStartFailed";

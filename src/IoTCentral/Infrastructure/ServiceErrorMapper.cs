@@ -19,6 +19,10 @@ namespace IoTCentral.Infrastructure
         private const string BodyTooLarge = "BodyTooLarge";
         private const string SignInFailed = "SignInFailed";
 
+        // The emulator-only device feed, asked of a real application (or a device without a key to sign with): not a
+        // missing resource or a connection failure, whatever the status.
+        private static readonly string[] WrongTargetCodes = { "NotAnEmulator", "DeviceHasNoKey" };
+
         private static readonly string[] SpecificCodeSuffixes = { "NotFound", "AlreadyExists", "InUse", "NotAssignedToTemplate", "NotAnEdgeDevice", "NotRunning", "NotStopped", "NoDevices", "NoFailedDevices", "VerificationFailed" };
 
         // A job in the wrong state for the request (stop a finished job, rerun one without failures) is a 409 that
@@ -47,6 +51,11 @@ namespace IoTCentral.Infrastructure
                 // Refused by the client before sending (over its 4 MiB limit), or by the service: the same mistake.
                 errorId = "IoTCentral." + BodyTooLarge;
                 category = ErrorCategory.InvalidArgument;
+            }
+            else if (Array.IndexOf(WrongTargetCodes, exception.ErrorCode) >= 0)
+            {
+                errorId = "IoTCentral." + exception.ErrorCode;
+                category = ErrorCategory.InvalidOperation;
             }
             else if (code != null)
             {
@@ -91,9 +100,9 @@ namespace IoTCentral.Infrastructure
             return null;
         }
 
-        /// <summary>Not signed in or not allowed: every later request would fail the same way.</summary>
+        /// <summary>Not signed in, not allowed, or not an emulator: every later request would fail the same way.</summary>
         internal static bool IsTerminating(IoTCentralException exception) =>
-            exception.Status == 401 || exception.Status == 403;
+            exception.Status == 401 || exception.Status == 403 || exception.ErrorCode == WrongTargetCodes[0];
 
         internal static (ErrorCategory Category, string Suffix) Classify(int status)
         {
