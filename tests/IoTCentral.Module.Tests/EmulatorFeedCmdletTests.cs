@@ -138,8 +138,9 @@ public sealed class EmulatorFeedCmdletTests : DeviceDataTestBase
         var result = Run(
             """
             $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
-            Send-IoTCentralEmulatorTelemetry -DeviceId $id -Component sensors -Value @{ battery = 9 } -PassThru | Format-List * | Out-String
-            Send-IoTCentralEmulatorProperty -DeviceId $id -Value @{ telemetryInterval = 3 } -PassThru | Format-List * | Out-String
+            $show = { process { $_.psobject.Properties | ForEach-Object { '{0}={1}' -f $_.Name, $_.Value } } }
+            Send-IoTCentralEmulatorTelemetry -DeviceId $id -Component sensors -Value @{ battery = 9 } -PassThru | & $show
+            Send-IoTCentralEmulatorProperty -DeviceId $id -Value @{ telemetryInterval = 3 } -PassThru | & $show
             Send-IoTCentralEmulatorTelemetry -DeviceId $id -Value @{ noSuchTelemetry = 1 }
             """,
             ("id", deviceId));

@@ -397,7 +397,7 @@
             New-DocDevice -Id thermostat-01 -Template thermostat -Simulated | Out-Null
             New-DocDevice -Id thermostat-02 -Template thermostat | Out-Null
             New-DocDevice -Id thermostat-03 -Template thermostat | Out-Null
-            Send-DocDeviceFeed -DeviceId thermostat-03 -Route telemetry -Body @{ timestamp = [datetime]::UtcNow.AddHours(-2).ToString('o'); values = @{ temperature = 20 } }
+            Send-IoTCentralEmulatorTelemetry -DeviceId thermostat-03 -Value @{ temperature = 20 } -Timestamp ([datetimeoffset]::UtcNow.AddHours(-2))
             New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null
         }
         Assert = {
@@ -927,7 +927,7 @@
     'Remove-IoTCentralDevice / Example 2: See which devices have never provisioned and would be deleted' = @{
         Setup  = {
             New-DocDevice -Id connected-01 -Template thermostat | Out-Null
-            Send-DocDeviceFeed -DeviceId connected-01 -Route telemetry -Body @{ values = @{ temperature = 21 } }
+            Send-IoTCentralEmulatorTelemetry -DeviceId connected-01 -Value @{ temperature = 21 }
             New-DocDevice -Id never-01 -Template thermostat | Out-Null
         }
         Assert = {

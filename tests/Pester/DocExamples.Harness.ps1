@@ -279,7 +279,8 @@ function New-DocManifest {
 }
 
 function Send-DocDeviceFeed {
-    # Plays the device through the emulator's device-facing feed (docs/emulator.md), signed with its own key.
+    # Plays the device through the emulator's device-facing feed (docs/emulator.md), signed with its own key: for the
+    # routes the module has no cmdlet for (command answers); telemetry and properties use Send-IoTCentralEmulator*.
     param(
         [Parameter(Mandatory)] [string] $DeviceId,
         [Parameter(Mandatory)] [string] $Route,
