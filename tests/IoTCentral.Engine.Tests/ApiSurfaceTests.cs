@@ -41,7 +41,7 @@ public class ApiSurfaceTests
             new[]
             {
                 "AccessTokenInfo", "ApiTokenInfo", "ApiTokensOperations", "ApplicationOperationStart", "ApplicationUrls", "CallerThread", "CollectionOperations`1", "DashboardsOperations", "DataExportOperations", "DeploymentManifestsOperations", "DeviceCommandsOperations",
-                "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery", "EnrollmentGroupsOperations",
+                "DeviceDataOperations", "DeviceGroupsOperations", "DevicePropertiesOperations", "DeviceTemplatesOperations", "DevicesOperations", "EmulatorDiscovery", "EmulatorFeedOperations", "EnrollmentGroupsOperations",
                 "EntraSignIn", "EntraSignInKind", "FileUploadsOperations", "IRequestLogSink", "IoTCentralClient", "IoTCentralClientOptions", "JobsOperations",
                 "JsonText", "ListOptions", "ManagementClient", "OrganizationsOperations", "Page`1", "PathSegment", "QueryOperations",
                 "RawResponse", "RequestLog", "RolesOperations", "ScheduledJobsOperations", "SignedInIdentity", "UsersOperations"

@@ -1,0 +1,102 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using IoTCentral.Engine.Tests.Support;
+using IoTCentral.Models;
+using Xunit;
+
+namespace IoTCentral.Engine.Tests;
+
+/// <summary>The emulator's device feed: signed with the device's key in IoT Hub's device-SAS format, and refused elsewhere.</summary>
+public class EmulatorFeedOperationsTests
+{
+    private const string Key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly Uri Emulator = new("http://127.0.0.1:5180/");
+
+    private static Func<System.Net.Http.HttpResponseMessage> Credentials() => () => FakeHandler.Json(HttpStatusCode.OK,
+        $$$"""{"idScope":"0neTEST","symmetricKey":{"primaryKey":"{{{Key}}}","secondaryKey":"{{{Key}}}"}}""");
+
+    [Fact]
+    public async Task Telemetry_goes_to_the_feed_signed_with_the_devices_primary_key_not_the_api_token()
+    {
+        var handler = FakeHandler.Sequence(Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent));
+        using var client = TestClients.WithApiToken(handler, url: Emulator);
+        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(2));
+
+        await client.EmulatorFeed.SendTelemetryAsync("my phone", null, "sensors", at, new Hashtable { ["battery"] = 42L }, None);
+
+        var feed = handler.Requests[1];
+        Assert.Equal("POST", feed.Method);
+        Assert.Equal("/device-api/devices/my%20phone/telemetry", feed.Uri.AbsolutePath);
+        Assert.Equal(string.Empty, feed.Uri.Query);
+        using var body = JsonDocument.Parse(feed.Body!);
+        Assert.Equal(42, body.RootElement.GetProperty("values").GetProperty("battery").GetInt32());
+        Assert.Equal("sensors", body.RootElement.GetProperty("component").GetString());
+        Assert.False(body.RootElement.TryGetProperty("module", out _));
+        Assert.Equal(at, body.RootElement.GetProperty("timestamp").GetDateTimeOffset());
+
+        var authorization = feed.Headers["Authorization"];
+        var parts = authorization["SharedAccessSignature ".Length..].Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(Uri.EscapeDataString("0neTEST/devices/my phone"), parts["sr"]);
+        using var hmac = new HMACSHA256(Convert.FromBase64String(Key));
+        var expected = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(parts["sr"] + "\n" + parts["se"])));
+        Assert.Equal(expected, Uri.UnescapeDataString(parts["sig"]));
+        Assert.InRange(DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts["se"])), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
+    }
+
+    [Fact]
+    public async Task Properties_are_a_merge_patch_with_the_acknowledgement_given()
+    {
+        var handler = FakeHandler.Sequence(Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent));
+        using var client = TestClients.WithApiToken(handler, url: Emulator);
+
+        await client.EmulatorFeed.ReportPropertiesAsync("t1", "env", null, new Hashtable { ["sendInterval"] = 5L }, 400, "too fast", None);
+
+        var feed = handler.Requests[1];
+        Assert.Equal("PATCH", feed.Method);
+        Assert.Equal("application/merge-patch+json", feed.ContentType);
+        Assert.Equal("/device-api/devices/t1/properties", feed.Uri.AbsolutePath);
+        using var body = JsonDocument.Parse(feed.Body!);
+        Assert.Equal("env", body.RootElement.GetProperty("module").GetString());
+        Assert.Equal(400, body.RootElement.GetProperty("ackCode").GetInt32());
+        Assert.Equal("too fast", body.RootElement.GetProperty("ackDescription").GetString());
+    }
+
+    [Fact]
+    public async Task A_server_without_the_feed_is_not_an_emulator_but_an_unknown_device_stays_one()
+    {
+        var noFeed = FakeHandler.Sequence(Credentials(), () => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"No such path."}}"""));
+        using (var client = TestClients.WithApiToken(noFeed, url: Emulator))
+        {
+            var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.EmulatorFeed.SendTelemetryAsync("t1", null, null, null, new Hashtable { ["t"] = 1L }, None));
+            Assert.Equal(EmulatorFeedOperations.NotAnEmulatorErrorCode, error.ErrorCode);
+            Assert.Equal(404, error.Status);
+        }
+
+        var deleted = FakeHandler.Sequence(Credentials(), () => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":{"code":"DeviceNotFound","message":"Gone."}}"""));
+        using (var client = TestClients.WithApiToken(deleted, url: Emulator))
+        {
+            var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.EmulatorFeed.SendTelemetryAsync("t1", null, null, null, new Hashtable { ["t"] = 1L }, None));
+            Assert.Equal("DeviceNotFound", error.ErrorCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_real_application_is_refused_before_any_request()
+    {
+        var handler = FakeHandler.Sequence(Credentials());
+        using var client = TestClients.WithApiToken(handler, url: TestClients.UniqueAppUrl());
+
+        var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.EmulatorFeed.ReportPropertiesAsync("t1", null, null, new Hashtable { ["p"] = 1L }, null, null, None));
+
+        Assert.Equal(EmulatorFeedOperations.NotAnEmulatorErrorCode, error.ErrorCode);
+        Assert.Empty(handler.Requests);
+    }
+}
