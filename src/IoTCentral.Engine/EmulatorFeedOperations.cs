@@ -16,7 +16,7 @@ namespace IoTCentral.Engine;
 
 /// <summary>
 /// The IoT Central emulator's device-facing feed (<c>/device-api/devices/{deviceId}/...</c>, see docs/emulator.md):
-/// telemetry and reported properties sent as the device itself. Each request reads the device's keys through the REST
+/// telemetry, reported properties, command answers and the connection, each sent as the device itself. Each request reads the device's keys through the REST
 /// API and is signed with the primary key in IoT Hub's device-SAS format; the signature and the key never leave the
 /// engine, and the request log redacts the Authorization header as for every other call. A real IoT Central
 /// application has no such feed (devices reach it through IoT Hub), so these calls are refused for one.
@@ -72,6 +72,38 @@ public sealed class EmulatorFeedOperations
         return SendAsync(RequestMethod.Patch, deviceId, "properties", body, RestClient.MergePatchContentType, ct);
     }
 
+    /// <summary>
+    /// From now on the device answers <paramref name="commandName"/> at the level with <paramref name="responseCode"/>
+    /// (the emulator's default, 200, when null) and, when <paramref name="hasResponse"/>, <paramref name="response"/>.
+    /// </summary>
+    public Task SetCommandResponseAsync(string deviceId, string? module, string? component, string commandName, int? responseCode, bool hasResponse, object? response, CancellationToken ct)
+    {
+        var body = Level(module, component);
+        if (responseCode is { } code)
+        {
+            body["responseCode"] = code;
+        }
+
+        if (hasResponse)
+        {
+            body["response"] = response;
+        }
+
+        return SendAsync(RequestMethod.Put, deviceId, CommandRoute(commandName, null, null), body, RestClient.JsonContentType, ct);
+    }
+
+    /// <summary>The device stops answering <paramref name="commandName"/> at the level (nothing changes when it did not answer it).</summary>
+    public Task RemoveCommandResponseAsync(string deviceId, string? module, string? component, string commandName, CancellationToken ct) =>
+        SendAsync(RequestMethod.Delete, deviceId, CommandRoute(commandName, module, component), null, RestClient.JsonContentType, ct);
+
+    /// <summary>The device connects (it stays connected until it disconnects); nothing changes when it is connected.</summary>
+    public Task ConnectAsync(string deviceId, CancellationToken ct) =>
+        SendAsync(RequestMethod.Put, deviceId, "connection", null, RestClient.JsonContentType, ct);
+
+    /// <summary>The device disconnects; nothing changes when it is not connected.</summary>
+    public Task DisconnectAsync(string deviceId, CancellationToken ct) =>
+        SendAsync(RequestMethod.Delete, deviceId, "connection", null, RestClient.JsonContentType, ct);
+
     /// <summary>Whether <paramref name="applicationUrl"/> is a real IoT Central application, which has no device feed.</summary>
     public static bool IsCloudApplication(Uri applicationUrl) =>
         applicationUrl.Host.EndsWith(".azureiotcentral.com", StringComparison.OrdinalIgnoreCase);
@@ -83,7 +115,14 @@ public sealed class EmulatorFeedOperations
             throw new ArgumentException("There are no values to send.", nameof(values));
         }
 
-        var body = new Dictionary<string, object?> { ["values"] = values };
+        var body = Level(module, component);
+        body["values"] = values;
+        return body;
+    }
+
+    private static Dictionary<string, object?> Level(string? module, string? component)
+    {
+        var body = new Dictionary<string, object?>();
         if (!string.IsNullOrEmpty(module))
         {
             body["module"] = module;
@@ -97,7 +136,29 @@ public sealed class EmulatorFeedOperations
         return body;
     }
 
-    private async Task SendAsync(RequestMethod method, string deviceId, string route, Dictionary<string, object?> body, string contentType, CancellationToken ct)
+    /// <summary>A DELETE has no body, so it names the level in the query.</summary>
+    private static string CommandRoute(string commandName, string? module, string? component)
+    {
+        if (string.IsNullOrEmpty(commandName))
+        {
+            throw new ArgumentException("A command name is required.", nameof(commandName));
+        }
+
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(component))
+        {
+            query.Add("component=" + Uri.EscapeDataString(component));
+        }
+
+        if (!string.IsNullOrEmpty(module))
+        {
+            query.Add("module=" + Uri.EscapeDataString(module));
+        }
+
+        return "commands/" + PathSegment.Escape(commandName) + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query));
+    }
+
+    private async Task SendAsync(RequestMethod method, string deviceId, string route, Dictionary<string, object?>? body, string contentType, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(deviceId))
         {
@@ -126,7 +187,7 @@ public sealed class EmulatorFeedOperations
         var properties = new Dictionary<string, object> { [Pipeline.DeviceSignaturePolicy.PropertyName] = signature };
         try
         {
-            await _rest.SendToAsync(_pipeline.Value, method, target, JsonTreeWriter.ToUtf8(body), contentType, null, null, properties, ct).ConfigureAwait(false);
+            await _rest.SendToAsync(_pipeline.Value, method, target, body is null ? null : JsonTreeWriter.ToUtf8(body), contentType, null, null, properties, ct).ConfigureAwait(false);
         }
         catch (IoTCentralException e) when ((e.Status == 404 && e.ErrorCode != "DeviceNotFound") || e.Status == 405)
         {

@@ -4,7 +4,7 @@ using System.Collections;
 namespace IoTCentral.Models
 {
     /// <summary>
-    /// What was sent as a device through the IoT Central emulator's device feed: telemetry or reported properties,
+    /// What was sent as a device through the IoT Central emulator's device feed: telemetry, reported properties or a connection change,
     /// with the level they belong to. The device's key and signature are not part of it.
     /// </summary>
     public sealed class EmulatorDeviceMessage : IoTCentralObject
@@ -20,7 +20,7 @@ namespace IoTCentral.Models
 
         public string DeviceId { get; set; } = string.Empty;
 
-        /// <summary>"Telemetry" or "Property".</summary>
+        /// <summary>"Telemetry", "Property", or "Connect" / "Disconnect" (which carry no values).</summary>
         public string Kind { get; set; } = string.Empty;
 
         public string? Module { get; set; }

@@ -8,7 +8,7 @@ namespace IoTCentral.Infrastructure
     /// A cmdlet about one device: -DeviceId binds from the pipeline by property name, also as Id, so
     /// Get-IoTCentralDevice output pipes straight in, and device ids pipe in as plain strings. Service failures are reported as IoTCentral.Device*.
     /// </summary>
-    public abstract class DeviceCmdlet : IoTCentralCmdlet
+    public abstract partial class DeviceCmdlet : IoTCentralCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]

@@ -54,25 +54,9 @@ namespace IoTCentral.Infrastructure
                 return;
             }
 
-            var application = Client.ApplicationUrl;
-            if (EmulatorFeedOperations.IsCloudApplication(application))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new InvalidOperationException(application.GetLeftPart(UriPartial.Authority) + " is a real IoT Central application. " + MyInvocation.MyCommand.Name
-                        + " works only against the IoT Central emulator (Start-IoTCentralEmulator), whose device feed stands in for IoT Hub; a real device sends its own data."),
-                    ErrorIds.NotAnEmulator,
-                    ErrorCategory.InvalidOperation,
-                    DeviceId));
-            }
-
             var (id, module, component) = (DeviceId, LevelModule, LevelComponent);
             var names = string.Join(", ", values.Keys.Cast<object>());
-            if (!ShouldProcess(LevelDescription, Action + " " + names))
-            {
-                return;
-            }
-
-            if (TryCall((c, ct) => Send(c.EmulatorFeed, id, module, component, values, ct), id) && PassThru.IsPresent)
+            if (TrySendAsDevice(LevelDescription, Action + " " + names, (feed, device, ct) => Send(feed, device, module, component, values, ct)) && PassThru.IsPresent)
             {
                 WriteObject(Describe(new EmulatorDeviceMessage { DeviceId = id, Module = module, Component = component, Values = values }));
             }

@@ -32,6 +32,7 @@ namespace IoTCentral.Infrastructure
         internal const string InvalidPropertyValue = "IoTCentral.InvalidPropertyValue";
         internal const string InvalidCommandRequest = "IoTCentral.InvalidCommandRequest";
         internal const string InvalidTelemetryValue = "IoTCentral.InvalidTelemetryValue";
+        internal const string InvalidCommandResponse = "IoTCentral.InvalidCommandResponse";
 
         /// <summary>The emulator-only device feed was asked of an application that is not an IoT Central emulator.</summary>
         internal const string NotAnEmulator = "IoTCentral.NotAnEmulator";
