@@ -70,6 +70,63 @@ public class EmulatorFeedOperationsTests
     }
 
     [Fact]
+    public async Task A_command_answer_is_put_with_its_level_in_the_body_and_deleted_with_it_in_the_query()
+    {
+        var handler = FakeHandler.Sequence(
+            Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent),
+            Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent));
+        using var client = TestClients.WithApiToken(handler, url: Emulator);
+
+        await client.EmulatorFeed.SetCommandResponseAsync("t1", "env", "thermostat 1", "getReport", 202, true, new Hashtable { ["maxTemp"] = 24.5 }, None);
+        await client.EmulatorFeed.RemoveCommandResponseAsync("t1", "env", "thermostat 1", "getReport", None);
+
+        var put = handler.Requests[1];
+        Assert.Equal("PUT", put.Method);
+        Assert.Equal("/device-api/devices/t1/commands/getReport", put.Uri.AbsolutePath);
+        Assert.StartsWith("SharedAccessSignature sr=", put.Headers["Authorization"], StringComparison.Ordinal);
+        using (var body = JsonDocument.Parse(put.Body!))
+        {
+            Assert.Equal("env", body.RootElement.GetProperty("module").GetString());
+            Assert.Equal("thermostat 1", body.RootElement.GetProperty("component").GetString());
+            Assert.Equal(202, body.RootElement.GetProperty("responseCode").GetInt32());
+            Assert.Equal(24.5, body.RootElement.GetProperty("response").GetProperty("maxTemp").GetDouble());
+        }
+
+        var delete = handler.Requests[3];
+        Assert.Equal("DELETE", delete.Method);
+        Assert.Equal("/device-api/devices/t1/commands/getReport", delete.Uri.AbsolutePath);
+        Assert.Equal("?component=thermostat%201&module=env", delete.Uri.Query);
+        Assert.True(string.IsNullOrEmpty(delete.Body));
+    }
+
+    [Fact]
+    public async Task Without_a_response_or_code_the_answer_body_leaves_them_to_the_emulator()
+    {
+        var handler = FakeHandler.Sequence(Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent));
+        using var client = TestClients.WithApiToken(handler, url: Emulator);
+
+        await client.EmulatorFeed.SetCommandResponseAsync("t1", null, null, "reboot", null, false, null, None);
+
+        Assert.Equal("{}", handler.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task Connecting_and_disconnecting_put_and_delete_the_connection_as_the_device()
+    {
+        var handler = FakeHandler.Sequence(
+            Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent),
+            Credentials(), () => FakeHandler.Status(HttpStatusCode.NoContent));
+        using var client = TestClients.WithApiToken(handler, url: Emulator);
+
+        await client.EmulatorFeed.ConnectAsync("t1", None);
+        await client.EmulatorFeed.DisconnectAsync("t1", None);
+
+        Assert.Equal(("PUT", "/device-api/devices/t1/connection"), (handler.Requests[1].Method, handler.Requests[1].Uri.AbsolutePath));
+        Assert.Equal(("DELETE", "/device-api/devices/t1/connection"), (handler.Requests[3].Method, handler.Requests[3].Uri.AbsolutePath));
+        Assert.StartsWith("SharedAccessSignature sr=", handler.Requests[3].Headers["Authorization"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_server_without_the_feed_is_not_an_emulator_but_an_unknown_device_stays_one()
     {
         var noFeed = FakeHandler.Sequence(Credentials(), () => FakeHandler.Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"No such path."}}"""));
