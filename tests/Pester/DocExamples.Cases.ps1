@@ -166,7 +166,7 @@
             New-DocDevice -Id gateway-01 -Template gateway -Simulated | Out-Null
             New-DocDevice -Id gateway-02 -Template gateway | Out-Null
             New-DocDevice -Id phone-01 -Template phoneAsADevice -Simulated | Out-Null
-            Send-DocDeviceFeed -DeviceId gateway-02 -Route commands/reboot -Method PUT -Body @{ responseCode = 500 }
+            Register-IoTCentralEmulatorCommandResponse -DeviceId gateway-02 -CommandName reboot -ResponseCode 500
             Invoke-IoTCentralCommand -DeviceId gateway-01 -Name reboot | Out-Null
             Invoke-IoTCentralCommand -DeviceId gateway-02 -Name reboot | Out-Null
         }
@@ -553,7 +553,7 @@
         Setup  = {
             'gateway-01', 'gateway-02', 'gateway-03' | ForEach-Object { New-DocDevice -Id $_ -Template gateway -Simulated } | Out-Null
             New-DocDevice -Id gateway-04 -Template gateway | Out-Null
-            Send-DocDeviceFeed -DeviceId gateway-04 -Route commands/reboot -Method PUT -Body @{ responseCode = 500 }
+            Register-IoTCentralEmulatorCommandResponse -DeviceId gateway-04 -CommandName reboot -ResponseCode 500
         }
         Assert = {
             Assert-NoDocError $Run
@@ -1074,6 +1074,118 @@
             $info = Get-IoTCentralDeviceProperty -DeviceId phone-01 -Component device_info
             $info.manufacturer | Should -Be 'Contoso'
             $info.swVersion | Should -Be '2.4.1'
+        }
+    }
+
+    # ---------------------------------------------------------------- Register-IoTCentralEmulatorCommandResponse
+    'Register-IoTCentralEmulatorCommandResponse / Example 1: Answer a reboot as the thermostat' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].ResponseCode | Should -Be 200
+            $Run.Output[0].Response | Should -BeNullOrEmpty
+            (Get-IoTCentralCommandHistory -DeviceId thermostat-01 -Name reboot).ResponseCode | Should -Be 200
+            $key = (Get-IoTCentralDeviceCredential -DeviceId thermostat-01 -AsPlainText).PrimaryKey
+            $Run.Text | Should -Not -Match ([regex]::Escape($key))
+            $Run.Text | Should -Not -Match 'sig='
+        }
+    }
+    'Register-IoTCentralEmulatorCommandResponse / Example 2: Answer a component''s command with a report' = @{
+        Setup  = { New-DocDevice -Id controller-01 -Template controller | Out-Null }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0].maxTemp | Should -Be 24.5
+            $Run.Output[0].minTemp | Should -Be 18.2
+        }
+    }
+    'Register-IoTCentralEmulatorCommandResponse / Example 3: Make a fleet fail a command' = @{
+        Setup  = {
+            'gateway-01', 'gateway-02' | ForEach-Object { New-DocDevice -Id $_ -Template gateway } | Out-Null
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output | ForEach-Object { $_ | Should -BeOfType ([IoTCentral.Models.EmulatorCommandResponse]) }
+            ($Run.Output.DeviceId | Sort-Object) | Should -Be @('gateway-01', 'gateway-02')
+            $Run.Output.ResponseCode | Should -Be @(500, 500)
+            'gateway-01', 'gateway-02' | ForEach-Object { (Invoke-IoTCentralCommand -DeviceId $_ -Name reboot).ResponseCode | Should -Be 500 }
+        }
+    }
+
+    # ---------------------------------------------------------------- Unregister-IoTCentralEmulatorCommandResponse
+    'Unregister-IoTCentralEmulatorCommandResponse / Example 1: Test what happens when a device stops responding' = @{
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null
+            Register-IoTCentralEmulatorCommandResponse -DeviceId thermostat-01 -CommandName reboot
+            (Invoke-IoTCentralCommand -DeviceId thermostat-01 -Name reboot -Request @{ delay = 5 }).ResponseCode | Should -Be 200
+        }
+        Assert = {
+            # The failed run is silenced as the example asks; it shows in $failed.
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 1
+            $Run.Output[0] | Should -Match '^IoTCentral\.DeviceRequestFailed,'
+        }
+    }
+    'Unregister-IoTCentralEmulatorCommandResponse / Example 2: Stop every gateway answering' = @{
+        Setup  = {
+            'gateway-01', 'gateway-02' | ForEach-Object { New-DocDevice -Id $_ -Template gateway } | Register-IoTCentralEmulatorCommandResponse -CommandName reboot
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output.Registered | Should -Be @($false, $false)
+            Invoke-IoTCentralCommand -DeviceId gateway-01 -Name reboot -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+            $failed[0].FullyQualifiedErrorId | Should -Match '^IoTCentral\.DeviceRequestFailed,'
+        }
+    }
+
+    # ---------------------------------------------------------------- Connect-IoTCentralEmulatorDevice
+    'Connect-IoTCentralEmulatorDevice / Example 1: Bring a new device online' = @{
+        Setup  = { New-DocDevice -Id thermostat-01 -Template thermostat | Out-Null }
+        Assert = { Assert-NoDocError $Run; $Run.Output | Should -Be @($true) }
+    }
+    'Connect-IoTCentralEmulatorDevice / Example 2: Connect every device of a template' = @{
+        Setup  = {
+            'thermostat-01', 'thermostat-02' | ForEach-Object { New-DocDevice -Id $_ -Template thermostat } | Out-Null
+            New-DocDevice -Id gateway-01 -Template gateway | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output.Kind | Should -Be @('Connect', 'Connect')
+            ($Run.Output.DeviceId | Sort-Object) | Should -Be @('thermostat-01', 'thermostat-02')
+            (Get-IoTCentralDevice -Id thermostat-02).Provisioned | Should -BeTrue
+            (Get-IoTCentralDevice -Id gateway-01).Provisioned | Should -BeFalse
+        }
+    }
+
+    # ---------------------------------------------------------------- Disconnect-IoTCentralEmulatorDevice
+    'Disconnect-IoTCentralEmulatorDevice / Example 1: Take a device offline to test a connectivity export' = @{
+        # The export is made after the device connected, so the only connectivity message it gets is the disconnect;
+        # the webhook's port is closed, so that delivery fails and the export shows the error.
+        Setup  = {
+            New-DocDevice -Id thermostat-01 -Template thermostat | Connect-IoTCentralEmulatorDevice
+            New-DocExportDestination
+            New-IoTCentralExport -Id store-connectivity -Source deviceConnectivity -Destination store-webhook | Out-Null
+        }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -BeNullOrEmpty
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ((Get-IoTCentralExport -Id store-connectivity).Status -ne 'error' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 250 }
+            (Get-IoTCentralExport -Id store-connectivity).Status | Should -Be 'error'
+        }
+    }
+    'Disconnect-IoTCentralEmulatorDevice / Example 2: Disconnect a list of devices' = @{
+        Setup  = { 'thermostat-01', 'thermostat-02' | ForEach-Object { New-DocDevice -Id $_ -Template thermostat } | Connect-IoTCentralEmulatorDevice }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output | Should -HaveCount 2
+            $Run.Output.Kind | Should -Be @('Disconnect', 'Disconnect')
+            $Run.Output.DeviceId | Should -Be @('thermostat-01', 'thermostat-02')
         }
     }
 

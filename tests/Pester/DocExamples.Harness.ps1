@@ -278,25 +278,6 @@ function New-DocManifest {
     New-IoTCentralDeploymentManifest -Id $Id -DisplayName 'Temperature sensor' -Definition (New-DocDeployment)
 }
 
-function Send-DocDeviceFeed {
-    # Plays the device through the emulator's device-facing feed (docs/emulator.md), signed with its own key: for the
-    # routes the module has no cmdlet for (command answers); telemetry and properties use Send-IoTCentralEmulator*.
-    param(
-        [Parameter(Mandatory)] [string] $DeviceId,
-        [Parameter(Mandatory)] [string] $Route,
-        [Parameter(Mandatory)] [hashtable] $Body,
-        [string] $Method = 'POST'
-    )
-    $credential = Get-IoTCentralDeviceCredential -DeviceId $DeviceId -AsPlainText
-    $resource = [uri]::EscapeDataString("$($credential.IdScope)/devices/$DeviceId")
-    $expiry = [DateTimeOffset]::UtcNow.AddHours(1).ToUnixTimeSeconds()
-    $hmac = [System.Security.Cryptography.HMACSHA256]::new([Convert]::FromBase64String($credential.PrimaryKey))
-    $signature = [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes("$resource`n$expiry")))
-    $headers = @{ Authorization = "SharedAccessSignature sr=$resource&sig=$([uri]::EscapeDataString($signature))&se=$expiry" }
-    $url = "$((Get-IoTCentralSession).ApplicationUrl)".TrimEnd('/') + "/device-api/devices/$DeviceId/$Route"
-    Invoke-RestMethod -Method $Method -Uri $url -Headers $headers -ContentType 'application/json' -Body ($Body | ConvertTo-Json -Depth 10) | Out-Null
-}
-
 # The secret the data export examples' Read-Host stand-in types; no stream may show it.
 $DocExportSecret = 'doc-export-secret-7f3a'
 
