@@ -41,6 +41,19 @@ public sealed class DataExportTests
         return response.Json;
     }
 
+    // The instant the fake clock of the delivery tests starts at.
+    private static readonly DateTimeOffset ClockStart = new(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Webhook destinations "hook" and, when given, "other", each sending to its listener.</summary>
+    private static async Task PutHooksAsync(ApiClient admin, WebhookListener hook, WebhookListener? other = null)
+    {
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        if (other is not null)
+        {
+            await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        }
+    }
+
     [Fact]
     public async Task EveryDestinationTypeAndAuthorization_MatchesPreviewSchema_WithSecretsMasked()
     {
@@ -160,7 +173,7 @@ public sealed class DataExportTests
         var admin = emulator.Admin;
         await DeviceTemplates.CreatePhoneAsync(admin, "sim-1", simulated: true);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PatchAsync(ApiClient.Api("/devices/sim-1/properties"), new { owner = "Ada" }, "application/json")).Status);
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook);
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/telemetry"), Export("telemetry", "hook")), "Export");
 
         var message = await hook.WaitForAsync(m => m["deviceId"]?.GetValue<string>() == "sim-1");
@@ -188,7 +201,7 @@ public sealed class DataExportTests
         await using var emulator = await TestEmulator.StartAsync();
         var admin = emulator.Admin;
         await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook);
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/low"), Export("telemetry", "hook", $"SELECT * FROM {Phone} WHERE sensors.battery < 20")), "Export");
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/life"), Export("deviceLifecycle", "hook")), "Export");
 
@@ -217,7 +230,7 @@ public sealed class DataExportTests
         await using var emulator = await TestEmulator.StartAsync();
         var admin = emulator.Admin;
         await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook);
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/props"), Export("properties", "hook")), "Export");
         var device = await DeviceFeed.ClientAsync(admin, "real-1");
 
@@ -315,7 +328,7 @@ public sealed class DataExportTests
     [Fact]
     public async Task ConnectivityExport_ReceivesConnectedAndDisconnected_OfTheDevicesItsFilterPasses()
     {
-        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var start = ClockStart;
         var clock = new FakeClock(start);
         using var hook = new WebhookListener();
         using var other = new WebhookListener();
@@ -324,8 +337,7 @@ public sealed class DataExportTests
         await DeviceTemplates.CreatePhoneAsync(admin, "real-1", simulated: false);
         await DeviceTemplates.CreatePhoneAsync(admin, "real-2", simulated: false);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PatchAsync(ApiClient.Api("/devices/real-1/properties"), new { owner = "Ada" }, "application/json")).Status);
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook, other);
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/conn"), Export("deviceConnectivity", "hook", $"SELECT * FROM {Phone} WHERE $id = 'real-1'")), "Export");
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/life"), Export("deviceLifecycle", "other")), "Export");
 
@@ -370,14 +382,13 @@ public sealed class DataExportTests
     {
         const string One = "dtmi:contoso:exportOne;1";
         const string Two = "dtmi:contoso:exportTwo;1";
-        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var start = ClockStart;
         var clock = new FakeClock(start);
         using var hook = new WebhookListener();
         using var other = new WebhookListener();
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock });
         var admin = emulator.Admin;
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook, other);
         var refused = await admin.PutAsync(Preview("/dataExport/exports/tpl"), Export("deviceTemplateLifecycle", "hook", $"SELECT * FROM {One} WHERE $id = 'x'"));
         Assert.Contains("without WHERE", await ErrorAssert.IsErrorAsync(refused, HttpStatusCode.BadRequest));
         Assert.Equal("InvalidQuery", refused.Json.GetProperty("error").GetProperty("code").GetString());
@@ -411,14 +422,13 @@ public sealed class DataExportTests
     public async Task AuditExport_ReceivesTheRestChangesOfEachAuditedEntity_WithTheActor()
     {
         const string One = "dtmi:contoso:exportOne;1";
-        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var start = ClockStart;
         var clock = new FakeClock(start);
         using var hook = new WebhookListener();
         using var other = new WebhookListener();
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = clock });
         var admin = emulator.Admin;
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/other"), Webhook(other.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook, other);
         var refused = await admin.PutAsync(Preview("/dataExport/exports/audit"), Export("audit", "hook", $"SELECT * FROM {One}"));
         Assert.Contains("takes no 'filter'", await ErrorAssert.IsErrorAsync(refused, HttpStatusCode.BadRequest));
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/audit"), Export("audit", "hook")), "Export");
@@ -455,7 +465,7 @@ public sealed class DataExportTests
     public async Task LifecycleExport_ReceivesEachRealChangeOfADevice_AndNothingForANoOpWrite()
     {
         const string Two = "dtmi:contoso:phone;2";
-        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var start = ClockStart;
         var clock = new FakeClock(start);
         using var phones = new WebhookListener();
         using var all = new WebhookListener();
@@ -521,11 +531,11 @@ public sealed class DataExportTests
     [Fact]
     public async Task AuditExport_ReceivesTheChangesOfOrganizationsGroupsDataExportAndFileUploads()
     {
-        var start = new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var start = ClockStart;
         using var hook = new WebhookListener();
         await using var emulator = await TestEmulator.StartAsync(new EmulatorOptions { Clock = new FakeClock(start) });
         var admin = emulator.Admin;
-        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/hook"), Webhook(hook.Url)), "WebhookV1Destination");
+        await PutHooksAsync(admin, hook);
         await OkAsync(admin.PutAsync(Preview("/dataExport/exports/audit"), Export("audit", "hook")), "Export");
         async Task SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
         {
