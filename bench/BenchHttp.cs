@@ -28,6 +28,20 @@ namespace IoTCentralBench
             }
         }
 
+        /// <summary>One GET sent synchronously (HttpClient.Send, .NET 5 and later), read to the end.</summary>
+        public static string Send(HttpClient http, string pathAndQuery)
+        {
+            using (var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery))
+            using (var response = http.Send(request))
+            {
+                response.EnsureSuccessStatusCode();
+                using (var reader = new System.IO.StreamReader(response.Content.ReadAsStream()))
+                {
+                    return reader.ReadToEnd();
+                }
+            }
+        }
+
         /// <summary>PUTs devices prefix-0 .. prefix-(count-1) with <paramref name="concurrency"/> requests at once; returns PUTs per second.</summary>
         public static double PutDevices(HttpClient http, string prefix, int start, int count, int concurrency)
         {

@@ -5,9 +5,10 @@
 .DESCRIPTION
     1. Per call: Get-IoTCentralDevice -Id vs a raw HttpClient GET vs Invoke-RestMethod, same emulator, same process,
        pacing off; the ratio is the median over rounds that time the sides back to back. PowerShell's own floor is
-       measured beside them: the same HttpClient GET passed to Write-Output, which is what any cmdlet call at least
-       costs, so the module is also compared with that. So are the same ids piped to one Get-IoTCentralDevice (one
-       command, a request per id).
+       measured beside them: the same HttpClient GET passed to Write-Output, and a bare compiled cmdlet that only sends
+       the request synchronously (bench/BenchGetCommand.cs), the least any cmdlet making this request can cost; the
+       module is also compared with each. So are the same ids piped to one Get-IoTCentralDevice (one command, a
+       request per id).
     2. Bulk create: New-IoTCentralDevice -ThrottleLimit 8 of N devices against an emulator started with
        --rate-limit 20 (the service's figure), the session paced at 20/s: the rate as a share of the limit.
     3. Listing: every device of an application of -DeviceCount devices (default 100,000), module vs an
@@ -46,7 +47,8 @@ foreach ($path in $modulePath, $emulatorDll) {
     if (-not (Test-Path $path)) { throw "$path is missing: run dotnet build IoTCentral.sln -c $Configuration first." }
 }
 Import-Module $modulePath -Force
-Add-Type -Path (Join-Path $PSScriptRoot 'BenchHttp.cs') -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Linq, System.Threading, System.Console
+$benchTypes = Add-Type -Path (Join-Path $PSScriptRoot 'BenchHttp.cs'), (Join-Path $PSScriptRoot 'BenchGetCommand.cs') -PassThru -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Linq, System.Threading, System.Console, System.IO, System.Runtime.Extensions, System.Management.Automation
+Import-Module -Assembly ($benchTypes | Select-Object -First 1).Assembly
 # This pwsh, to start another: the repository's .NET tool runs as `dotnet pwsh.dll`.
 $pwsh = @((Get-Process -Id $PID).Path)
 if ((Split-Path $pwsh[0] -Leaf) -like 'dotnet*') { $pwsh = @($pwsh[0], (Join-Path $PSHOME 'pwsh.dll')) }
@@ -74,6 +76,7 @@ try {
     $url = $plain.ApplicationUrl.ToString().TrimEnd('/')
     $token = Plain $plain.AdminApiToken
     $http = [IoTCentralBench.BenchHttp]::Create($url, $token)
+    [IoTCentralBench.GetBenchDeviceCommand]::Http = $http
     Connect-IoTCentral -ApplicationUrl $url -ApiToken $plain.AdminApiToken | Out-Null
     New-IoTCentralDevice -Id bench-one | Out-Null
     $path = '/api/devices/bench-one?api-version=2022-07-31'
@@ -83,6 +86,7 @@ try {
         $null = Get-IoTCentralDevice -Id bench-one
         $null = [IoTCentralBench.BenchHttp]::Get($http, $path)
         $null = Write-Output -InputObject ([IoTCentralBench.BenchHttp]::Get($http, $path))
+        $null = Get-BenchDevice -Id bench-one
         $null = 'bench-one' | Get-IoTCentralDevice
         $null = Invoke-RestMethod "$url$path" -Headers $headers
     }
@@ -95,6 +99,9 @@ try {
     # compiled cmdlets there is. Every cmdlet call pays what that adds (command lookup, parameter binding, the pipeline,
     # PowerShell's command logging and some 20 KB of garbage), so it shows what part of the first ratio no module
     # can remove, and the module's figure against it shows what the module itself adds.
+    # The fifth side is the strict floor: Get-BenchDevice (bench/BenchGetCommand.cs), a compiled cmdlet that does nothing
+    # but the request, sent the fastest way HttpClient has. No cmdlet that makes this request can cost less; a module
+    # also authenticates, retries, maps errors and returns typed objects on top of it.
     # The fourth side pipes the round's ids to one Get-IoTCentralDevice: as many requests, one after another, but one
     # command, so PowerShell's cost per command is paid once per round. It shows what each request costs when a
     # script hands the module many ids.
@@ -106,6 +113,7 @@ try {
         piped = { $null = $pipedIds | Get-IoTCentralDevice }
         raw = { foreach ($i in 1..$perRound) { $null = [IoTCentralBench.BenchHttp]::Get($http, $path) } }
         floor = { foreach ($i in 1..$perRound) { $null = Write-Output -InputObject ([IoTCentralBench.BenchHttp]::Get($http, $path)) } }
+        bare = { foreach ($i in 1..$perRound) { $null = Get-BenchDevice -Id bench-one } }
     }
     $irm = { foreach ($i in 1..$perRound) { $null = Invoke-RestMethod "$url$path" -Headers $headers } }
     $seconds = @{ irm = [Collections.Generic.List[double]]::new() }
@@ -122,13 +130,18 @@ try {
     $ratioFloor = PairedRatio floor raw
     $ratioOverFloor = PairedRatio module floor
     $ratioPiped = PairedRatio piped raw
+    $ratioBare = PairedRatio bare raw
+    $ratioOverBare = PairedRatio module bare
     $ratioIrm = (Median $seconds.module) / (Median $seconds.irm)
     $ms = { param($side) '{0:N3} ms/call' -f (1000 * (Median $seconds[$side]) / $perRound) }
     $pairing = "per call: the median of $rounds rounds of $perRound calls of each side, the order rotating; " +
-        "'Write-Output (GET)' is the same HttpClient GET passed to Write-Output, about the least any cmdlet call costs"
+        "'Write-Output (GET)' is the same HttpClient GET passed to Write-Output; 'bare cmdlet' is bench/BenchGetCommand.cs, " +
+        "a cmdlet that only sends the request synchronously: no cmdlet making this request can cost less"
     Add-Result 'Get-IoTCentralDevice -Id vs HttpClient GET' (& $ms 'module') (& $ms 'raw') $ratioRaw '<= 1.15' ($ratioRaw -le 1.15)
     Add-Result 'Write-Output (GET) vs HttpClient GET' (& $ms 'floor') (& $ms 'raw') $ratioFloor '(reference: any cmdlet)' $true
     Add-Result 'Get-IoTCentralDevice -Id vs Write-Output (GET)' (& $ms 'module') (& $ms 'floor') $ratioOverFloor '(reference: the module''s own share)' $true
+    Add-Result 'Bare cmdlet (one HttpClient.Send) vs HttpClient GET' (& $ms 'bare') (& $ms 'raw') $ratioBare '(reference: least any cmdlet costs)' $true
+    Add-Result 'Get-IoTCentralDevice -Id vs bare cmdlet' (& $ms 'module') (& $ms 'bare') $ratioOverBare '(reference: the module''s own work)' $true
     Add-Result "$perRound ids piped to Get-IoTCentralDevice vs HttpClient GET" (& $ms 'piped') (& $ms 'raw') $ratioPiped '(reference: per request, one command)' $true
     Add-Result 'Get-IoTCentralDevice -Id vs Invoke-RestMethod' (& $ms 'module') (& $ms 'irm') $ratioIrm '(reference)' $true
 
