@@ -26,6 +26,12 @@ public sealed class EmulatorFeedOperations
     /// <summary>The <see cref="IoTCentralException.ErrorCode"/> when the application is not an IoT Central emulator.</summary>
     public const string NotAnEmulatorErrorCode = "NotAnEmulator";
 
+    /// <summary>
+    /// The <see cref="IoTCentralException.ErrorCode"/> (status 401) when the emulator refuses the device's signature: the
+    /// caller's own token was accepted a moment before (it read the device's keys), so this is not a sign-in failure.
+    /// </summary>
+    public const string SignatureRejectedErrorCode = "DeviceSignatureRejected";
+
     // Long enough for the pipeline's retries, short enough that a leaked value is soon useless.
     private static readonly TimeSpan SignatureLifetime = TimeSpan.FromMinutes(15);
 
@@ -193,6 +199,14 @@ public sealed class EmulatorFeedOperations
         {
             // The device exists (its credentials were just read), so a missing route means the server has no feed.
             throw NotAnEmulator(e.Status, application, e);
+        }
+        catch (IoTCentralException e) when (e.Status == 401)
+        {
+            // The signature was made from keys read a moment ago, so what is wrong is the time it carries (the two
+            // clocks disagree by more than its lifetime) or keys regenerated in between.
+            throw new IoTCentralException(401, SignatureRejectedErrorCode,
+                $"The emulator refused the signature made with the key of the device '{deviceId}': {e.Message}",
+                e.RequestId, e);
         }
     }
 

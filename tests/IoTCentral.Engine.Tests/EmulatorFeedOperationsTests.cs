@@ -146,6 +146,30 @@ public class EmulatorFeedOperationsTests
     }
 
     [Fact]
+    public async Task A_refused_device_signature_is_told_apart_from_a_refused_caller()
+    {
+        var expired = FakeHandler.Sequence(Credentials(), () => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":{"code":"ExpiredToken","message":"The device signature expired at 1767225600 (seconds since the Unix epoch)."}}"""));
+        using (var client = TestClients.WithApiToken(expired, url: Emulator))
+        {
+            var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.EmulatorFeed.SendTelemetryAsync("t1", null, null, null, new Hashtable { ["t"] = 1L }, None));
+            Assert.Equal((401, EmulatorFeedOperations.SignatureRejectedErrorCode), (error.Status, error.ErrorCode));
+            Assert.Contains("'t1'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("expired at 1767225600", error.Message, StringComparison.Ordinal);
+            Assert.Equal(2, expired.Requests.Count);
+        }
+
+        // Reading the device's keys is the caller's own request: its 401 is the caller's, as for every other call.
+        var signedOut = FakeHandler.Sequence(() => FakeHandler.Json(HttpStatusCode.Unauthorized, """{"error":{"code":"Unauthorized","message":"The token is not valid."}}"""));
+        using (var client = TestClients.WithApiToken(signedOut, url: Emulator))
+        {
+            var error = await Assert.ThrowsAsync<IoTCentralException>(() => client.EmulatorFeed.SendTelemetryAsync("t1", null, null, null, new Hashtable { ["t"] = 1L }, None));
+            Assert.Equal(401, error.Status);
+            Assert.NotEqual(EmulatorFeedOperations.SignatureRejectedErrorCode, error.ErrorCode);
+            Assert.Single(signedOut.Requests);
+        }
+    }
+
+    [Fact]
     public async Task A_real_application_is_refused_before_any_request()
     {
         var handler = FakeHandler.Sequence(Credentials());

@@ -19,6 +19,9 @@ namespace IoTCentral.Infrastructure
         private const string BodyTooLarge = "BodyTooLarge";
         private const string SignInFailed = "SignInFailed";
 
+        // A 401 from the emulator's device feed: the device's signature, not the caller's sign-in, was refused.
+        private const string DeviceSignatureRejected = "DeviceSignatureRejected";
+
         // The emulator-only device feed, asked of a real application (or a device without a key to sign with): not a
         // missing resource or a connection failure, whatever the status.
         private static readonly string[] WrongTargetCodes = { "NotAnEmulator", "DeviceHasNoKey" };
@@ -45,6 +48,11 @@ namespace IoTCentral.Infrastructure
                 // The token could not be had (a refresh failed, a credential threw): the same failure as at Connect-IoTCentral.
                 errorId = ErrorIds.SignInFailed;
                 category = ErrorCategory.AuthenticationError;
+            }
+            else if (exception.Status == 401 && exception.ErrorCode == DeviceSignatureRejected)
+            {
+                errorId = "IoTCentral." + DeviceSignatureRejected;
+                category = ErrorCategory.SecurityError;
             }
             else if ((exception.Status == 0 && exception.ErrorCode == BodyTooLarge) || exception.Status == 413)
             {
@@ -73,7 +81,7 @@ namespace IoTCentral.Infrastructure
             var record = new ErrorRecord(exception, errorId, category, target);
             record.ErrorDetails = new ErrorDetails(Describe(exception))
             {
-                RecommendedAction = RecommendedAction(exception.Status),
+                RecommendedAction = RecommendedAction(exception),
             };
             return record;
         }
@@ -100,9 +108,12 @@ namespace IoTCentral.Infrastructure
             return null;
         }
 
-        /// <summary>Not signed in, not allowed, or not an emulator: every later request would fail the same way.</summary>
+        /// <summary>
+        /// Not signed in, not allowed, or not an emulator: every later request would fail the same way. A device's refused
+        /// signature is that device's error only.
+        /// </summary>
         internal static bool IsTerminating(IoTCentralException exception) =>
-            exception.Status == 401 || exception.Status == 403 || exception.ErrorCode == WrongTargetCodes[0];
+            (exception.Status == 401 && exception.ErrorCode != DeviceSignatureRejected) || exception.Status == 403 || exception.ErrorCode == WrongTargetCodes[0];
 
         internal static (ErrorCategory Category, string Suffix) Classify(int status)
         {
@@ -140,9 +151,14 @@ namespace IoTCentral.Infrastructure
             return text;
         }
 
-        private static string? RecommendedAction(int status)
+        private static string? RecommendedAction(IoTCentralException exception)
         {
-            switch (status)
+            if (exception.ErrorCode == DeviceSignatureRejected)
+            {
+                return "Check that this computer's clock and the emulator's agree: a device signature is good for 15 minutes from this computer's time. If they do, the device's keys changed while it was sent; send again.";
+            }
+
+            switch (exception.Status)
             {
                 case 401: return "Sign in again with Connect-IoTCentral; the token may have expired or been removed.";
                 case 403: return "Use a session whose role (for example Administrator) allows this operation.";
