@@ -124,6 +124,31 @@ public sealed class EmulatorCmdletTests : IDisposable
     }
 
     [Fact]
+    public void AStartThatFailed_LeavesNothingForTheCleanupToStop_AndTheCleanupAddsNoErrorOfItsOwn()
+    {
+        var result = shell.Run(
+            """
+            try { $failed = Start-IoTCentralEmulator -Path $emulatorDll -ArgumentList '--token-lifetime', '0' -ErrorAction Stop }
+            catch { 'start failed' }
+            finally { $failed | Stop-IoTCentralEmulator -Verbose; 'cleaned up' }
+            """,
+            Variables);
+
+        Assert.Empty(result.Errors);
+        Assert.Null(result.TerminatingError);
+        Assert.Equal(new[] { "start failed", "cleaned up" }, result.Output.Select(o => o.BaseObject));
+        Assert.Contains(result.Verbose, v => v.Contains("nothing to stop", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnObjectWithAProcessIdStillBindsByPropertyName()
+    {
+        var result = shell.Run("[pscustomobject]@{ ProcessId = $PID } | Stop-IoTCentralEmulator");
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("IoTCentral.EmulatorNotStartedHere", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void AnEmulatorThatIsNotReadyInTime_IsEmulatorStartFailed_AndIsKilled()
     {
         // A stand-in that says something on stderr and then never writes the ready file.
