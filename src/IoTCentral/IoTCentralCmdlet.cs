@@ -22,6 +22,7 @@ namespace IoTCentral
         private readonly Dictionary<IoTCentralSession, RoleResolver> roleResolvers = new Dictionary<IoTCentralSession, RoleResolver>();
         private IoTCentralSession? target;
         private (bool Verbose, bool Debug)? logLevels;
+        private bool roleNamesUnavailableSaid;
 
         /// <summary>The application to talk to; defaults to the session from Connect-IoTCentral.</summary>
         [Parameter]
@@ -317,14 +318,7 @@ namespace IoTCentral
         /// </summary>
         protected RoleAssignment[] ResolveRoles(IEnumerable<string> roles, string? organization)
         {
-            // Roles are the application's own, so each application's are read once, when first needed.
-            var session = target ??= DefaultTarget();
-            if (!roleResolvers.TryGetValue(session, out var roleResolver))
-            {
-                roleResolver = new RoleResolver(() => ReadAllPages<Role>((c, link, ct) => c.Roles.ListAsync(link, ct)).ToList());
-                roleResolvers.Add(session, roleResolver);
-            }
-
+            var roleResolver = RoleResolverForTarget();
             var assignments = new List<RoleAssignment>();
             foreach (var role in roles.Distinct(StringComparer.OrdinalIgnoreCase))
             {
@@ -351,6 +345,63 @@ namespace IoTCentral
             }
 
             return assignments.ToArray();
+        }
+
+        /// <summary>
+        /// Fills <see cref="RoleAssignment.RoleName"/> on output, on the pipeline thread, from the roles this command
+        /// read (or reads now, once per application). Names only help reading, so a failure to read the roles leaves
+        /// them null and says so once in -Verbose; ids the list lacks (a deleted role) stay unnamed too.
+        /// </summary>
+        protected void NameRoles(IReadOnlyList<RoleAssignment> assignments)
+        {
+            if (assignments.Count == 0)
+            {
+                return;
+            }
+
+            var names = RoleResolverForTarget().Names(out var failure);
+            if (failure != null && !roleNamesUnavailableSaid)
+            {
+                roleNamesUnavailableSaid = true;
+                WriteVerbose("Roles are shown by id: the application's roles could not be read (" + failure.Message + ").");
+            }
+
+            if (names == null)
+            {
+                return;
+            }
+
+            foreach (var assignment in assignments)
+            {
+                assignment.RoleName = names.TryGetValue(assignment.Role, out var name) ? name : null;
+            }
+        }
+
+        /// <summary>The user, with <see cref="NameRoles"/> applied, for writing.</summary>
+        protected User WithRoleNames(User user)
+        {
+            NameRoles(user.Roles);
+            return user;
+        }
+
+        /// <summary>The API token, with <see cref="NameRoles"/> applied, for writing.</summary>
+        protected ApiToken WithRoleNames(ApiToken token)
+        {
+            NameRoles(token.Roles);
+            return token;
+        }
+
+        private RoleResolver RoleResolverForTarget()
+        {
+            // Roles are the application's own, so each application's are read once, when first needed.
+            var session = target ??= DefaultTarget();
+            if (!roleResolvers.TryGetValue(session, out var roleResolver))
+            {
+                roleResolver = new RoleResolver(() => ReadAllPages<Role>((c, link, ct) => c.Roles.ListAsync(link, ct)).ToList());
+                roleResolvers.Add(session, roleResolver);
+            }
+
+            return roleResolver;
         }
 
         private bool IsWhatIf()

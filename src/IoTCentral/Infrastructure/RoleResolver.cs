@@ -14,6 +14,8 @@ namespace IoTCentral.Infrastructure
     {
         private readonly Func<IReadOnlyList<Role>> loadRoles;
         private IReadOnlyList<Role>? roles;
+        private Dictionary<string, string>? names;
+        private bool unreadable;
 
         internal RoleResolver(Func<IReadOnlyList<Role>> loadRoles)
         {
@@ -30,7 +32,7 @@ namespace IoTCentral.Infrastructure
                 return true;
             }
 
-            roles ??= loadRoles();
+            var roles = Roles();
             var match = roles.FirstOrDefault(r => string.Equals(r.DisplayName, text, StringComparison.OrdinalIgnoreCase));
             if (match != null)
             {
@@ -44,5 +46,37 @@ namespace IoTCentral.Infrastructure
                 + string.Join(", ", roles.Select(r => r.DisplayName)) + ".";
             return false;
         }
+
+        /// <summary>
+        /// The display name of each role id, from the same one read as name resolution; null once reading the roles
+        /// has failed (<paramref name="failure"/> carries the error the first time only), so a command asks once.
+        /// </summary>
+        internal IReadOnlyDictionary<string, string>? Names(out IoTCentralException? failure)
+        {
+            failure = null;
+            if (names != null || unreadable)
+            {
+                return names;
+            }
+
+            try
+            {
+                var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var role in Roles())
+                {
+                    found[role.Id] = role.DisplayName;
+                }
+
+                return names = found;
+            }
+            catch (IoTCentralException e)
+            {
+                unreadable = true;
+                failure = e;
+                return null;
+            }
+        }
+
+        private IReadOnlyList<Role> Roles() => roles ??= loadRoles();
     }
 }

@@ -19,12 +19,12 @@ namespace IoTCentral.Commands.ApiToken
             if (Id != null)
             {
                 var id = Id;
-                WriteOne((c, ct) => c.ApiTokens.GetAsync(id, ct), id);
+                WriteOne((c, ct) => c.ApiTokens.GetAsync(id, ct), id, WithRoleNames);
 
                 return;
             }
 
-            WriteAllPages((c, link, ct) => c.ApiTokens.ListAsync(link, ct), null);
+            WriteAllPages((c, link, ct) => c.ApiTokens.ListAsync(link, ct), null, WithRoleNames);
         }
     }
 }

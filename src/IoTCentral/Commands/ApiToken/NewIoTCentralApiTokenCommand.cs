@@ -72,6 +72,7 @@ namespace IoTCentral.Commands.ApiToken
                 return;
             }
 
+            NameRoles(token.Roles);
             WriteObject(AsPlainText.IsPresent ? ToPlainText(token) : (object)token);
         }
 

@@ -35,7 +35,7 @@ namespace IoTCentral.Commands.User
             if (ParameterSetName == ByIdSet)
             {
                 var id = Id;
-                WriteOne((c, ct) => c.Users.GetAsync(id, ct), id);
+                WriteOne((c, ct) => c.Users.GetAsync(id, ct), id, WithRoleNames);
 
                 return;
             }
@@ -51,7 +51,7 @@ namespace IoTCentral.Commands.User
                     if (pattern == null || (user.Email != null && pattern.IsMatch(user.Email)))
                     {
                         found = true;
-                        WriteObject(user);
+                        WriteObject(WithRoleNames(user));
                     }
                 }
             }

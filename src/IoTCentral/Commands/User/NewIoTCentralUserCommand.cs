@@ -83,7 +83,7 @@ namespace IoTCentral.Commands.User
                 return;
             }
 
-            Submit((c, ct) => c.Users.CreateAsync(user, ct), user.Id, created => WriteObject(created));
+            Submit((c, ct) => c.Users.CreateAsync(user, ct), user.Id, created => WriteObject(WithRoleNames(created)));
         }
 
         private Models.User NewUser()

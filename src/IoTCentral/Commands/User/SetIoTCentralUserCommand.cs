@@ -91,7 +91,7 @@ namespace IoTCentral.Commands.User
                         return await c.Users.UpdateAsync(id, changes, ct).ConfigureAwait(false);
                     },
                     id,
-                    PassThru.IsPresent ? updated => WriteObject(updated) : (Action<Models.User>?)null);
+                    PassThru.IsPresent ? updated => WriteObject(WithRoleNames(updated)) : (Action<Models.User>?)null);
             }
         }
     }
