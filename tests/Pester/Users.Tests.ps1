@@ -87,6 +87,29 @@ Describe 'Users' {
         Get-IoTCentralUser -Email $email -Session $admin -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'shows role names in the table and list views, and the id where no name is known' {
+        $suffix = New-Suffix
+        New-IoTCentralOrganization -Id "views-$suffix" -Session $admin | Out-Null
+        $user = New-IoTCentralUser -Email "views-$suffix@contoso.com" -Role Builder, 'Org Admin' -Organization "views-$suffix" -Session $admin
+        $named = "Builder@views-$suffix, Org Admin@views-$suffix"
+        ($user | Format-Table | Out-String -Width 300) | Should -BeLike "*$named*"
+        ($user | Format-List | Out-String -Width 300) | Should -Match ('(?m)^Roles\s+: ' + [regex]::Escape($named) + '\s*$')
+        ($user | Format-List | Out-String -Width 300) | Should -Match ('(?m)^Email\s+: views-' + $suffix)
+        $user.Roles[0].ToString() | Should -Be "$builderRole@views-$suffix"
+
+        $token = New-IoTCentralApiToken -Id "views-$suffix" -Role Operator -Session $admin
+        ($token | Format-Table | Out-String -Width 300) | Should -Not -BeLike "*$operatorRole*"
+        ($token | Format-List | Out-String -Width 300) | Should -Match '(?m)^Roles\s+: Operator\s*$'
+        ($token | Format-List | Out-String -Width 300) | Should -Match '(?m)^Expiry\s+: '
+
+        # A role the module could not name (a deleted or custom role, or roles it could not read) shows its id.
+        $unnamed = [guid]::NewGuid().ToString()
+        $made = [IoTCentral.Models.User]@{ Id = 'made'; Email = 'made@contoso.com'; Roles = @([IoTCentral.Models.RoleAssignment]::new($unnamed, 'seattle')) }
+        $made.Roles[0].RoleName | Should -BeNullOrEmpty
+        ($made | Format-Table | Out-String -Width 300) | Should -BeLike "*$unnamed@seattle*"
+        ($made | Format-List | Out-String -Width 300) | Should -Match ('(?m)^Roles\s+: ' + $unnamed + '@seattle\s*$')
+    }
+
     It 'stops an operator with a terminating PermissionDenied' {
         $suffix = New-Suffix
         $token = New-IoTCentralApiToken -Id "ops-$suffix" -Role Operator -Session $admin
