@@ -148,4 +148,27 @@ public sealed class RoleNameTests : ModuleTestBase
         Assert.All(tokens.Output, t => Assert.Equal(new[] { "Operator" }, Names(t)));
         Assert.Equal(oneRead, RoleReads(tokens));
     }
+
+    [Fact]
+    public void RoleName_is_never_sent_back_when_roles_are_piped_or_patched()
+    {
+        var id = UniqueId("back");
+        var result = RunWith(
+            """
+            $u = New-IoTCentralUser -Email "$id@contoso.com" -Role Operator
+            Set-IoTCentralUser -Id $u.Id -Role $u.Roles -PassThru -Debug
+            Invoke-IoTCentralRestMethod PATCH "/users/$($u.Id)" -Body @{ roles = $u.Roles } -Debug
+            New-IoTCentralApiToken -Id $id -Role $u.Roles -Debug
+            """,
+            ("id", id));
+        result.AssertNoErrors();
+        Assert.Equal(3, result.Output.Count);
+        Assert.Equal(new[] { "Operator" }, Names(result.Output[0]));
+        Assert.Equal(new[] { "Operator" }, Names(result.Output[2]));
+        // Each request's body (Set, the raw PATCH, the token's PUT) carries the role by id only.
+        var bodies = result.Debug.Where(d => d.StartsWith("Request ", StringComparison.Ordinal) && d.Contains("\"role\"", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, bodies.Length);
+        Assert.All(bodies, b => Assert.DoesNotContain("Operator", b, StringComparison.OrdinalIgnoreCase));
+        Assert.All(bodies, b => Assert.DoesNotContain("roleName", b, StringComparison.OrdinalIgnoreCase));
+    }
 }

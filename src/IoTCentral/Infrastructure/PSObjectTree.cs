@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Management.Automation;
+using IoTCentral.Models;
 
 namespace IoTCentral.Infrastructure
 {
@@ -66,6 +67,9 @@ namespace IoTCentral.Infrastructure
                 case Guid _:
                 case Enum _:
                     return unwrapped is char c ? c.ToString() : unwrapped;
+                case RoleAssignment _:
+                    // The engine writes it as the API's {role, organization}; its own properties (RoleName, ApplicationUrl) are not the API's.
+                    return unwrapped;
                 case IDictionary dictionary:
                     var map = new OrderedDictionary(StringComparer.Ordinal);
                     foreach (DictionaryEntry entry in dictionary)
