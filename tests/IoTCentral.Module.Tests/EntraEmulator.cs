@@ -14,8 +14,8 @@ namespace IoTCentral.Module.Tests;
 public sealed class EntraEmulator : IAsyncDisposable
 {
     public const string TenantId = "6a1f0c55-0000-4000-8000-0000000000a1";
-    public const string AdministratorRole = "ca310b8d-2f4a-44e0-a36e-957c202cd8d4";
-    public const string OperatorRole = "ae2c9854-393b-4f97-8c42-479d70ce626e";
+    public const string AdministratorRole = BuiltInRoles.Administrator;
+    public const string OperatorRole = BuiltInRoles.Operator;
 
     private EntraEmulator(EmulatorServer server) => Server = server;
 

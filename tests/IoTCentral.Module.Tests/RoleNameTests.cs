@@ -6,9 +6,9 @@ namespace IoTCentral.Module.Tests;
 /// <summary>Users and API tokens name their roles (RoleAssignment.RoleName) from one read of the roles per command.</summary>
 public sealed class RoleNameTests : ModuleTestBase
 {
-    private const string OperatorRole = "ae2c9854-393b-4f97-8c42-479d70ce626e";
-    private const string BuilderRole = "344138e9-8de4-4497-8c54-5237e96d6aaf";
-    private const string AdministratorRole = "ca310b8d-2f4a-44e0-a36e-957c202cd8d4";
+    private const string OperatorRole = BuiltInRoles.Operator;
+    private const string BuilderRole = BuiltInRoles.Builder;
+    private const string AdministratorRole = BuiltInRoles.Administrator;
 
     public RoleNameTests(EmulatorFixture emulator)
         : base(emulator)

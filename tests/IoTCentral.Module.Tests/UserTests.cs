@@ -6,9 +6,9 @@ namespace IoTCentral.Module.Tests;
 /// <summary>Get/New/Set/Remove-IoTCentralUser against the emulator's /users routes.</summary>
 public sealed class UserTests : ModuleTestBase
 {
-    private const string OperatorRole = "ae2c9854-393b-4f97-8c42-479d70ce626e";
-    private const string BuilderRole = "344138e9-8de4-4497-8c54-5237e96d6aaf";
-    private const string OrgOperatorRole = "b4935647-30e4-4ed3-9074-dcac66c2f8ef";
+    private const string OperatorRole = BuiltInRoles.Operator;
+    private const string BuilderRole = BuiltInRoles.Builder;
+    private const string OrgOperatorRole = BuiltInRoles.OrgOperator;
     private const string Tenant = "027fdad7-cf0f-470a-a26a-272197813322";
 
     public UserTests(EmulatorFixture emulator)
