@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using IoTCentral.Emulator;
 
 namespace IoTCentral.Module.Tests;
 
@@ -170,5 +171,28 @@ public sealed class RoleNameTests : ModuleTestBase
         Assert.Equal(3, bodies.Length);
         Assert.All(bodies, b => Assert.DoesNotContain("Operator", b, StringComparison.OrdinalIgnoreCase));
         Assert.All(bodies, b => Assert.DoesNotContain("roleName", b, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task When_the_roles_cannot_be_read_the_user_is_written_with_ids_and_one_verbose_line()
+    {
+        // The service's limit at one request per four seconds, and no retries: the user's PUT takes the one slot, so the
+        // read of the roles that follows is refused (429), as a busy application would refuse it.
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { RateLimit = 0.25 });
+        using var shell = new PowerShellHost();
+        var result = shell.Run(
+            """
+            Connect-IoTCentral -ApplicationUrl $url -ApiToken $token -SkipValidation -MaxRetries 0 | Out-Null
+            New-IoTCentralUser -Email 'unnamed@contoso.com' -Role $role -Verbose
+            """,
+            new Hashtable { ["url"] = server.ApplicationUrl.ToString(), ["token"] = Secrets.Protect(server.AdminApiToken), ["role"] = OperatorRole });
+
+        result.AssertNoErrors();
+        Assert.Empty(result.Warnings);
+        var user = Assert.Single(result.Output);
+        Assert.Equal(new string?[] { null }, Names(user));
+        Assert.Equal(OperatorRole, Assignments(user)[0].Properties["Role"].Value);
+        Assert.Single(result.Verbose, v => v.StartsWith("Roles are shown by id", StringComparison.Ordinal));
+        Assert.Equal(1, server.Load.RateLimited);
     }
 }
