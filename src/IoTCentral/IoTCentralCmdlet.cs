@@ -263,6 +263,27 @@ namespace IoTCentral
         }
 
         /// <summary>
+        /// Reads an optional JSON payload parameter (a hashtable, an object, a scalar or JSON text) as the tree the engine
+        /// sends. Null when the parameter was not given, which differs from an explicit $null. False, after writing
+        /// <paramref name="errorId"/> for this item, when the value cannot be sent as JSON.
+        /// </summary>
+        protected bool TryReadJsonArgument(string parameterName, object? value, string errorId, out bool given, out object? tree)
+        {
+            given = IsBound(parameterName);
+            tree = null;
+            try
+            {
+                tree = given ? JsonInput.ToTree(value, "-" + parameterName) : null;
+                return true;
+            }
+            catch (ArgumentException exception)
+            {
+                WriteArgumentError(errorId, exception.Message, value);
+                return false;
+            }
+        }
+
+        /// <summary>
         /// ShouldProcess for removals, which are ConfirmImpact High: -Force skips the prompt, but -WhatIf
         /// (or $WhatIfPreference) still wins so that a forced command can be rehearsed.
         /// </summary>

@@ -131,4 +131,18 @@ public sealed class DeviceTelemetryAndCommandTests : DeviceDataTestBase
             Assert.Equal("no-such-device", e.TargetObject);
         });
     }
+
+    [Fact]
+    public void A_request_that_is_not_json_is_an_error_of_its_item_and_nothing_is_sent()
+    {
+        var deviceId = NewPhone(simulated: true);
+        var result = Run("Invoke-IoTCentralCommand -DeviceId $id -Name lightOn -Request '{ not json' -Confirm:$false -Verbose; 'went on'", ("id", deviceId));
+
+        Assert.Equal("went on", result.Output.Single().BaseObject);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("IoTCentral.InvalidCommandRequest,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("{ not json", error.TargetObject);
+        Assert.False(SentAnyRequest(result));
+    }
 }

@@ -47,15 +47,8 @@ namespace IoTCentral.Commands.Command
 
         protected override void ProcessItem()
         {
-            var hasRequest = IsBound(nameof(Request));
-            object? request;
-            try
+            if (!TryReadJsonArgument(nameof(Request), Request, ErrorIds.InvalidCommandRequest, out var hasRequest, out var request))
             {
-                request = hasRequest ? JsonInput.ToTree(Request, "-Request") : null;
-            }
-            catch (ArgumentException exception)
-            {
-                WriteArgumentError(ErrorIds.InvalidCommandRequest, exception.Message, Request);
                 return;
             }
 

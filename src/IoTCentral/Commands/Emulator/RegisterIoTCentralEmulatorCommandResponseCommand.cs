@@ -24,15 +24,8 @@ namespace IoTCentral.Commands.Emulator
 
         protected override void ProcessItem()
         {
-            var hasResponse = MyInvocation.BoundParameters.ContainsKey(nameof(Response));
-            object? response;
-            try
+            if (!TryReadJsonArgument(nameof(Response), Response, ErrorIds.InvalidCommandResponse, out var hasResponse, out var response))
             {
-                response = hasResponse ? JsonInput.ToTree(Response, "-Response") : null;
-            }
-            catch (ArgumentException exception)
-            {
-                WriteArgumentError(ErrorIds.InvalidCommandResponse, exception.Message, Response);
                 return;
             }
 
