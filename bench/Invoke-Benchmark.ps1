@@ -8,7 +8,8 @@
        measured beside them: the same HttpClient GET passed to Write-Output, and a bare compiled cmdlet that only sends
        the request synchronously (bench/BenchGetCommand.cs), the least any cmdlet making this request can cost; the
        module is also compared with each. So are the same ids piped to one Get-IoTCentralDevice (one command, a
-       request per id).
+       request per id). Then the same three calls answered in memory (bench/Measure-InMemoryCall.ps1): each side's
+       own CPU work with no network, hot, and the module's own work as a share of the loopback GET.
     2. Bulk create: New-IoTCentralDevice -ThrottleLimit 8 of N devices against an emulator started with
        --rate-limit 20 (the service's figure), the session paced at 20/s: the rate as a share of the limit.
     3. Listing: every device of an application of -DeviceCount devices (default 100,000), module vs an
@@ -144,6 +145,19 @@ try {
     Add-Result 'Get-IoTCentralDevice -Id vs bare cmdlet' (& $ms 'module') (& $ms 'bare') $ratioOverBare '(reference: the module''s own work)' $true
     Add-Result "$perRound ids piped to Get-IoTCentralDevice vs HttpClient GET" (& $ms 'piped') (& $ms 'raw') $ratioPiped '(reference: per request, one command)' $true
     Add-Result 'Get-IoTCentralDevice -Id vs Invoke-RestMethod' (& $ms 'module') (& $ms 'irm') $ratioIrm '(reference)' $true
+
+    # The same three calls with no network (bench/Measure-InMemoryCall.ps1, in a pwsh of its own): each side's own CPU
+    # work, hot. Set against the loopback GET, it shows how much of a side's loopback figure is its work and how much
+    # is the round trip's cost to it on this machine (waking the waiting thread, caches refilled after the wait).
+    $hotArgs = if ($Quick) { @('-WarmUpSeconds', '1', '-Rounds', '5') } else { @() }
+    $line = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-InMemoryCall.ps1') -ModulePath $modulePath @hotArgs
+    if ($LASTEXITCODE -ne 0) { throw "The in-memory measurement failed: $line" }
+    $hot = $line | Select-Object -Last 1 | ConvertFrom-Json
+    $us = { param($value) '{0:N1} us/call' -f $value }
+    $loopbackRaw = 1e6 * (Median $seconds.raw) / $perRound
+    Add-Result 'In memory, hot: bare cmdlet vs HttpClient GET' (& $us $hot.bare) (& $us $hot.raw) ($hot.bare / $hot.raw) '(reference: a command''s own cost)' $true
+    Add-Result 'In memory, hot: Get-IoTCentralDevice -Id vs bare cmdlet' (& $us $hot.module) (& $us $hot.bare) ($hot.module / $hot.bare) '(reference: the module''s own work)' $true
+    Add-Result 'Module''s own work (hot) vs the loopback GET' (& $us ($hot.module - $hot.bare)) (& $us $loopbackRaw) (($hot.module - $hot.bare) / $loopbackRaw) '(reference: its share of a call)' $true
 
     # --- 2. bulk create at the service's limit -----------------------------------------------------------------
     $limited = Start-IoTCentralEmulator -Path $emulatorDll -ArgumentList '--rate-limit', '20'
