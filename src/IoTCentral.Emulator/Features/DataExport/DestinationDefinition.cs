@@ -10,6 +10,9 @@ namespace IoTCentral.Emulator.Features.DataExport;
 internal static class DestinationDefinition
 {
     public const string Webhook = "webhook@v1";
+    public const string BlobStorage = "blobstorage@v1";
+    public const string ConnectionString = "connectionString";
+    public const string ManagedIdentity = "systemAssignedManagedIdentity";
 
     /// <summary>What answers carry instead of a secret.</summary>
     public const string Mask = "*****";
@@ -23,10 +26,10 @@ internal static class DestinationDefinition
     // The spec's x-ms-discriminator-values and required members; "Secrets" are what the emulator never echoes.
     private static readonly Dictionary<string, DestinationType> Types = new(StringComparer.Ordinal)
     {
-        ["blobstorage@v1"] = new([], true, new Dictionary<string, AuthKind>
+        [BlobStorage] = new([], true, new Dictionary<string, AuthKind>
         {
-            ["connectionString"] = new(["connectionString", "containerName"], [], ["connectionString"]),
-            ["systemAssignedManagedIdentity"] = new(["endpointUri", "containerName"], [], []),
+            [ConnectionString] = new(["connectionString", "containerName"], [], ["connectionString"]),
+            [ManagedIdentity] = new(["endpointUri", "containerName"], [], []),
         }),
         ["dataexplorer@v1"] = new(["clusterUrl", "database", "table"], true, new Dictionary<string, AuthKind>
         {
@@ -58,6 +61,21 @@ internal static class DestinationDefinition
     private static readonly string[] OAuthRequestTypes = ["auto", "json", "urlencoded"];
 
     public static IReadOnlyCollection<string> TypeNames => Types.Keys;
+
+    /// <summary>
+    /// Whether the emulator delivers to the destination: webhooks, and Blob Storage with a connection string. The other
+    /// kinds are stored and answered only (the emulator has no managed identity and no Event Hubs, Service Bus or Data
+    /// Explorer client).
+    /// </summary>
+    public static bool Delivered(JsonObject definition) =>
+        definition["type"]?.GetValue<string>() switch
+        {
+            Webhook => true,
+            BlobStorage => AuthorizationType(definition) == ConnectionString,
+            _ => false,
+        };
+
+    public static string? AuthorizationType(JsonObject definition) => (definition["authorization"] as JsonObject)?["type"]?.GetValue<string>();
 
     /// <summary>The validated definition (displayName, type, the type's members, authorization); 400 naming the problem otherwise.</summary>
     public static JsonObject Parse(JsonObject body)

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Hosting;
 namespace IoTCentral.Emulator.Features.DataExport;
 
 /// <summary>
-/// Sends what <see cref="ExportPublisher"/> queues to the webhook destinations of the enabled exports whose source
+/// Sends what <see cref="ExportPublisher"/> queues to the destinations the emulator delivers to (webhooks, and Blob
+/// Storage with a connection string: <see cref="DestinationDefinition.Delivered"/>) of the enabled exports whose source
 /// and filter match, with their enrichments, and produces the telemetry of simulated devices as it falls due (one
 /// message per device and level every 5 seconds, while a telemetry export is enabled). A failed delivery is tried
 /// <see cref="Attempts"/> times in all, then recorded in the export's health and dropped. A destination's transform
@@ -32,7 +33,8 @@ internal sealed class ExportDelivery(
 
     private static readonly TimeSpan PumpPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly WebhookSender _sender = new();
+    private readonly WebhookSender _webhooks = new();
+    private readonly BlobSender _blobs = new(store, settings.Clock);
 
     // Parsed transforms by text; exports are validated when written, so every stored transform parses.
     private readonly ConcurrentDictionary<string, JqQuery> _transforms = new(StringComparer.Ordinal);
@@ -40,7 +42,8 @@ internal sealed class ExportDelivery(
 
     public override void Dispose()
     {
-        _sender.Dispose();
+        _webhooks.Dispose();
+        _blobs.Dispose();
         base.Dispose();
     }
 
@@ -128,17 +131,17 @@ internal sealed class ExportDelivery(
             {
                 var id = reference!["id"]!.GetValue<string>();
                 if (destinations.TryGetValue(id, out var record) && DataExportService.Body(record) is var destination
-                    && destination["type"]?.GetValue<string>() == DestinationDefinition.Webhook)
+                    && SenderFor(destination) is { } sender)
                 {
                     if (reference["transform"]?.GetValue<string>() is not { } transform)
                     {
-                        await SendAsync(export.Id, id, destination, body, ct).ConfigureAwait(false);
+                        await SendAsync(sender, export.Id, id, destination, body, ct).ConfigureAwait(false);
                         continue;
                     }
 
                     foreach (var output in Transform(export.Id, id, transform, body))
                     {
-                        await SendAsync(export.Id, id, destination, output, ct).ConfigureAwait(false);
+                        await SendAsync(sender, export.Id, id, destination, output, ct).ConfigureAwait(false);
                     }
                 }
             }
@@ -162,12 +165,18 @@ internal sealed class ExportDelivery(
         }
     }
 
-    private async Task SendAsync(string exportId, string destinationId, JsonObject destination, JsonNode? body, CancellationToken ct)
+    /// <summary>The sender for a destination the emulator delivers to; null for the others, which are only stored.</summary>
+    private IExportSender? SenderFor(JsonObject destination) =>
+        !DestinationDefinition.Delivered(destination) ? null
+        : destination["type"]?.GetValue<string>() == DestinationDefinition.BlobStorage ? _blobs
+        : _webhooks;
+
+    private async Task SendAsync(IExportSender sender, string exportId, string destinationId, JsonObject destination, JsonNode? body, CancellationToken ct)
     {
         string? failure = null;
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            failure = await _sender.SendAsync(destinationId, destination, body, ct).ConfigureAwait(false);
+            failure = await sender.SendAsync(exportId, destinationId, destination, body, ct).ConfigureAwait(false);
             if (failure is null)
             {
                 health.Succeeded(exportId, destinationId, settings.Clock.GetUtcNow());
@@ -180,7 +189,7 @@ internal sealed class ExportDelivery(
             }
         }
 
-        _sender.Forget(destinationId);
+        sender.Forget(destinationId);
         health.Failed(exportId, destinationId, failure!);
     }
 

@@ -48,11 +48,13 @@ internal sealed class ExportHealth
     /// <summary>Adds <c>status</c>, <c>errors</c> and <c>lastExportTime</c> of a destination to its body.</summary>
     public void DescribeDestination(string destinationId, JsonObject body)
     {
-        var type = body["type"]?.GetValue<string>();
-        if (type != DestinationDefinition.Webhook)
+        if (!DestinationDefinition.Delivered(body))
         {
-            Describe(body, NotDelivered,
-                [Problem("NotDeliveredByEmulator", $"The emulator stores {type} destinations but delivers only to webhook@v1 destinations.")], null);
+            var type = body["type"]?.GetValue<string>();
+            var message = type == DestinationDefinition.BlobStorage
+                ? $"The emulator has no managed identity, so it does not deliver to {type} destinations with {DestinationDefinition.AuthorizationType(body)} authorization; use connectionString authorization (for example Azurite's development connection string) to have it deliver."
+                : $"The emulator stores {type} destinations but delivers only to webhook@v1 destinations and to blobstorage@v1 destinations with connectionString authorization.";
+            Describe(body, NotDelivered, [Problem("NotDeliveredByEmulator", message)], null);
             return;
         }
 

@@ -12,7 +12,7 @@ namespace IoTCentral.Emulator.Features.DataExport;
 /// token from its token URL, kept until it expires). The client follows no redirects and uses no proxy, so it calls
 /// only the URLs the destination names.
 /// </summary>
-internal sealed class WebhookSender : IDisposable
+internal sealed class WebhookSender : IExportSender, IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -24,7 +24,7 @@ internal sealed class WebhookSender : IDisposable
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Expires)> _tokens = new();
 
     /// <summary>Sends one message; returns null on a 2xx answer, else what went wrong.</summary>
-    public async Task<string?> SendAsync(string destinationId, JsonObject destination, JsonNode? message, CancellationToken ct)
+    public async Task<string?> SendAsync(string exportId, string destinationId, JsonObject destination, JsonNode? message, CancellationToken ct)
     {
         try
         {
