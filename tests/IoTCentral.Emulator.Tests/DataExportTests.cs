@@ -7,7 +7,7 @@ using IoTCentral.Emulator.Tests.Infrastructure;
 namespace IoTCentral.Emulator.Tests;
 
 /// <summary>Destinations_* and Exports_* (preview only) against the preview spec's schemas, and webhook delivery to a loopback listener.</summary>
-public sealed class DataExportTests
+public sealed partial class DataExportTests
 {
     private const string Phone = DeviceTemplates.PhoneId;
 
@@ -89,9 +89,17 @@ public sealed class DataExportTests
                 Assert.Contains("*****", got.Body);
             }
 
-            var webhook = definition == "WebhookV1Destination";
-            Assert.Equal(webhook ? "healthy" : "notDelivered", created.GetProperty("status").GetString());
+            // Delivered to: webhooks and Blob Storage with a connection string; the rest are stored only.
+            var delivered = definition == "WebhookV1Destination" || id == "blob-cs";
+            Assert.Equal(delivered ? "healthy" : "notDelivered", created.GetProperty("status").GetString());
+            if (!delivered)
+            {
+                Assert.Equal("NotDeliveredByEmulator", created.GetProperty("errors")[0].GetProperty("code").GetString());
+            }
         }
+
+        var identity = await OkAsync(admin.GetAsync(Preview("/dataExport/destinations/blob-mi")), "BlobStorageV1Destination");
+        Assert.Contains("no managed identity", identity.GetProperty("errors")[0].GetProperty("message").GetString());
 
         Assert.DoesNotContain("q-secret", (await admin.GetAsync(Preview("/dataExport/destinations/hook-header"))).Body);
 
