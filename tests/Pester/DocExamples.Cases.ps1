@@ -2350,7 +2350,23 @@
         Assert = { Assert-NoDocError $Run; $Run.Output.Type | Should -Be 'eventhubs@v1'; $Run.Output.Status | Should -Be 'notDelivered'; Assert-NoDocExportSecret $Run }
     }
     'New-IoTCentralExportDestination / Example 3: Blob Storage with the application''s managed identity' = @{
-        Assert = { Assert-NoDocError $Run; $Run.Output.AuthorizationType | Should -Be 'systemAssignedManagedIdentity'; $Run.Output.Settings.containerName | Should -Be 'telemetry' }
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.AuthorizationType | Should -Be 'systemAssignedManagedIdentity'
+            $Run.Output.Settings.containerName | Should -Be 'telemetry'
+            $Run.Output.Status | Should -Be 'notDelivered'
+        }
+    }
+    'New-IoTCentralExportDestination / Example 4: Blob Storage by connection string, such as Azurite on this machine' = @{
+        Assert = {
+            Assert-NoDocError $Run
+            $Run.Output.Type | Should -Be 'blobstorage@v1'
+            $Run.Output.AuthorizationType | Should -Be 'connectionString'
+            $Run.Output.Settings.containerName | Should -Be 'telemetry'
+            # Delivered to (nothing exported yet), unlike the managed-identity kind; the connection string is never shown.
+            $Run.Output.Status | Should -Be 'healthy'
+            ($Run.Output | Format-List * | Out-String) | Should -Not -Match 'UseDevelopmentStorage'
+        }
     }
     'Set-IoTCentralExportDestination / Example 1: Rotate a webhook''s authorization' = @{
         Setup  = { New-DocExportDestination; function Read-Host([switch] $AsSecureString, [string] $Prompt) { ConvertTo-SecureString $DocExportSecret -AsPlainText -Force } }
