@@ -52,7 +52,8 @@ public sealed class IsolationTests : IClassFixture<EmulatorFixture>
         Assert.True(File.Exists(TestPaths.OldAzureCore), "missing " + TestPaths.OldAzureCore);
         var old = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a => a.GetName().Name == "Azure.Core")
             ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(TestPaths.OldAzureCore);
-        Assert.Equal(new Version(1, 16, 0, 0), old.GetName().Version);
+        // The emulator runs in this process too; it must load no Azure.Core of its own unless it delivers to Blob Storage.
+        Assert.True(old.GetName().Version == new Version(1, 16, 0, 0), $"Azure.Core {old.GetName().Version} from {old.Location} was loaded into the default context before this test, so it cannot set up an older one.");
 
         using var shell = new PowerShellHost();
         var result = shell.Run(

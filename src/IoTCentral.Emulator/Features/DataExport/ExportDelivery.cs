@@ -34,7 +34,10 @@ internal sealed class ExportDelivery(
     private static readonly TimeSpan PumpPeriod = TimeSpan.FromSeconds(1);
 
     private readonly WebhookSender _webhooks = new();
-    private readonly BlobSender _blobs = new(store, settings.Clock);
+
+    // Made on the first delivery to Blob Storage: until then no Azure assembly is loaded, which matters where the
+    // emulator runs inside another process (the module's tests host it beside an older Azure.Core on purpose).
+    private readonly Lazy<BlobSender> _blobs = new(() => new BlobSender(store, settings.Clock));
 
     // Parsed transforms by text; exports are validated when written, so every stored transform parses.
     private readonly ConcurrentDictionary<string, JqQuery> _transforms = new(StringComparer.Ordinal);
@@ -43,7 +46,11 @@ internal sealed class ExportDelivery(
     public override void Dispose()
     {
         _webhooks.Dispose();
-        _blobs.Dispose();
+        if (_blobs.IsValueCreated)
+        {
+            _blobs.Value.Dispose();
+        }
+
         base.Dispose();
     }
 
@@ -168,7 +175,7 @@ internal sealed class ExportDelivery(
     /// <summary>The sender for a destination the emulator delivers to; null for the others, which are only stored.</summary>
     private IExportSender? SenderFor(JsonObject destination) =>
         !DestinationDefinition.Delivered(destination) ? null
-        : destination["type"]?.GetValue<string>() == DestinationDefinition.BlobStorage ? _blobs
+        : destination["type"]?.GetValue<string>() == DestinationDefinition.BlobStorage ? _blobs.Value
         : _webhooks;
 
     private async Task SendAsync(IExportSender sender, string exportId, string destinationId, JsonObject destination, JsonNode? body, CancellationToken ct)
