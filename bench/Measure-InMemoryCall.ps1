@@ -24,34 +24,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
 $benchTypes = Add-Type -Path (Join-Path $PSScriptRoot 'BenchHttp.cs'), (Join-Path $PSScriptRoot 'BenchGetCommand.cs') -PassThru -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Linq, System.Threading, System.Console, System.IO, System.Runtime.Extensions, System.Management.Automation
 Import-Module -Assembly ($benchTypes | Select-Object -First 1).Assembly
-Add-Type -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Runtime, System.Threading.Tasks -TypeDefinition @'
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-
-namespace IoTCentralBench
-{
-    /// <summary>Answers every request with the same device, as the emulator would, without a network.</summary>
-    public sealed class CannedDeviceHandler : HttpMessageHandler
-    {
-        private static readonly byte[] Body = System.Text.Encoding.UTF8.GetBytes(
-            "{\"id\":\"bench-one\",\"etag\":\"7a8b0757c9e54b05a1d18b4563c3e920\",\"displayName\":\"bench-one\",\"enabled\":true,\"provisioned\":false,\"simulated\":false,\"organizations\":[]}");
-
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new ByteArrayContent(Body);
-            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
-            response.Headers.TryAddWithoutValidation("x-ms-request-id", "c27de49b-6f3c-4c1e-9d33-5bd1d3a4f1a0");
-            return response;
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(Send(request, cancellationToken));
-    }
-}
-'@
+Add-Type -Path (Join-Path $PSScriptRoot 'CannedDeviceHandler.cs') -ReferencedAssemblies System.Net.Http, System.Net.Primitives, System.Runtime, System.Threading.Tasks
 
 $applicationUrl = [uri]'http://127.0.0.1:1/'
 $handler = [IoTCentralBench.CannedDeviceHandler]::new()
@@ -85,7 +58,7 @@ $path = '/api/devices/bench-one?api-version=2022-07-31'
 # through its interpreter, which here tripled the cost of every command and would hide what each side adds.
 # Each side first runs for a few seconds on its own: .NET compiles hot methods again, optimized, only once calls to
 # them keep coming, and a pwsh that has just started keeps postponing that.
-if ((Get-IoTCentralDevice -Id bench-one).ETag -ne '7a8b0757c9e54b05a1d18b4563c3e920') { throw 'The module did not read the canned device.' }
+if ((Get-IoTCentralDevice -Id bench-one).ETag -ne [IoTCentralBench.CannedDeviceHandler]::ETag) { throw 'The module did not read the canned device.' }
 $watch = [Diagnostics.Stopwatch]::StartNew()
 while ($watch.Elapsed.TotalSeconds -lt $WarmUpSeconds) { foreach ($i in 1..100) { $null = [IoTCentralBench.BenchHttp]::Get($http, $path) } }
 $watch = [Diagnostics.Stopwatch]::StartNew()

@@ -1,9 +1,9 @@
-using System.Net;
 using Azure.Core.Pipeline;
 using BenchmarkDotNet.Attributes;
 using IoTCentral.Engine;
 using IoTCentral.Engine.Internal;
 using IoTCentral.Engine.Pipeline;
+using IoTCentralBench;
 
 namespace IoTCentral.Benchmarks;
 
@@ -62,28 +62,4 @@ public class InMemoryGetDeviceBenchmarks
 
     [Benchmark(Description = "in memory: engine, caller blocks")]
     public Models.Device EngineCallerBlocks() => BenchCalls.EngineGetBlocking(client);
-
-    /// <summary>Answers every request at once with a device, headers as the emulator sends them.</summary>
-    private sealed class CannedDeviceHandler : HttpMessageHandler
-    {
-        private static readonly byte[] Body = System.Text.Encoding.UTF8.GetBytes(
-            "{\"id\":\"bench-one\",\"etag\":\"7a8b0757c9e54b05a1d18b4563c3e920\",\"displayName\":\"bench-one\",\"enabled\":true,\"provisioned\":false,\"simulated\":false}");
-
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new ByteArrayContent(Body);
-            content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
-            response.Headers.TryAddWithoutValidation("x-ms-request-id", "c27de49b-b6cd-4da9-8097-8d502ac10e07");
-            if (request.Headers.TryGetValues("x-ms-client-request-id", out var ids))
-            {
-                response.Headers.TryAddWithoutValidation("x-ms-client-request-id", ids);
-            }
-
-            return response;
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(Send(request, cancellationToken));
-    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace IoTCentral.Emulator.Tests.Infrastructure;
@@ -11,14 +10,13 @@ namespace IoTCentral.Emulator.Tests.Infrastructure;
 /// <c>If-None-Match: *</c> finds it) and appending a block (201). A container that was not added answers 404
 /// ContainerNotFound with the storage XML error body. Records every request. Disposing stops it.
 /// </summary>
-public sealed class FakeBlobService : IDisposable
+public sealed class FakeBlobService : LoopbackHttpListener
 {
     public const string Account = "devstoreaccount1";
 
     // Any base64 works: the fake does not check signatures, the test checks that there is one.
     public const string AccountKey = "ZmFrZS1ibG9iLWtleS1mb3ItdGVzdHMtb25seQ==";
 
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, byte> _containers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StringBuilder> _blobs = new(StringComparer.Ordinal);
 
@@ -29,14 +27,7 @@ public sealed class FakeBlobService : IDisposable
             AddContainer(container);
         }
 
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = $"http://127.0.0.1:{port}/{Account}";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _ = Task.Run(LoopAsync);
+        Endpoint = $"http://127.0.0.1:{Port}/{Account}";
     }
 
     /// <summary>The account's blob endpoint, path-style.</summary>
@@ -71,58 +62,33 @@ public sealed class FakeBlobService : IDisposable
         throw new Xunit.Sdk.XunitException($"Blob '{path}' did not get {count} lines; stored: {string.Join(", ", Blobs().Select(b => $"{b.Key} ({b.Value.Length - 1} lines)"))}");
     }
 
-    public void Dispose()
+    protected override async Task HandleAsync(HttpListenerContext context, string body)
     {
-        _listener.Stop();
-        _listener.Close();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
+        var request = context.Request;
+        var prefix = "/" + Account + "/";
+        var path = request.Url!.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) ? request.Url.AbsolutePath[prefix.Length..] : request.Url.AbsolutePath;
+        Requests.Enqueue((request.HttpMethod, path, request.Url.Query, request.Headers["Authorization"], request.Headers["If-None-Match"]));
+        var (status, code) = Answer(request, path, body);
+        var response = context.Response;
+        response.StatusCode = status;
+        response.Headers["x-ms-request-id"] = Guid.NewGuid().ToString();
+        response.Headers["x-ms-version"] = request.Headers["x-ms-version"] ?? "2025-01-05";
+        if (code is null)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            string body;
-            using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-            {
-                body = await reader.ReadToEndAsync();
-            }
-
-            var request = context.Request;
-            var prefix = "/" + Account + "/";
-            var path = request.Url!.AbsolutePath.StartsWith(prefix, StringComparison.Ordinal) ? request.Url.AbsolutePath[prefix.Length..] : request.Url.AbsolutePath;
-            Requests.Enqueue((request.HttpMethod, path, request.Url.Query, request.Headers["Authorization"], request.Headers["If-None-Match"]));
-            var (status, code) = Answer(request, path, body);
-            var response = context.Response;
-            response.StatusCode = status;
-            response.Headers["x-ms-request-id"] = Guid.NewGuid().ToString();
-            response.Headers["x-ms-version"] = request.Headers["x-ms-version"] ?? "2025-01-05";
-            if (code is null)
-            {
-                response.Headers["ETag"] = "\"0x8DC0000000000" + Requests.Count + "\"";
-                response.Headers["Last-Modified"] = DateTime.UtcNow.ToString("R");
-                response.ContentLength64 = 0;
-            }
-            else
-            {
-                response.Headers["x-ms-error-code"] = code;
-                response.ContentType = "application/xml";
-                var error = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{code} from the fake Blob service.</Message></Error>");
-                response.ContentLength64 = error.Length;
-                await response.OutputStream.WriteAsync(error);
-            }
-
-            response.Close();
+            response.Headers["ETag"] = "\"0x8DC0000000000" + Requests.Count + "\"";
+            response.Headers["Last-Modified"] = DateTime.UtcNow.ToString("R");
+            response.ContentLength64 = 0;
         }
+        else
+        {
+            response.Headers["x-ms-error-code"] = code;
+            response.ContentType = "application/xml";
+            var error = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{code} from the fake Blob service.</Message></Error>");
+            response.ContentLength64 = error.Length;
+            await response.OutputStream.WriteAsync(error);
+        }
+
+        response.Close();
     }
 
     private (int Status, string? Code) Answer(HttpListenerRequest request, string path, string body)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 
 namespace IoTCentral.Emulator.Tests.Infrastructure;
@@ -9,21 +8,11 @@ namespace IoTCentral.Emulator.Tests.Infrastructure;
 /// A webhook for data export tests: an HttpListener on 127.0.0.1 and a free port that records each POST (body,
 /// headers, query) and answers <see cref="Status"/>. Disposing stops it.
 /// </summary>
-public sealed class WebhookListener : IDisposable
+public sealed class WebhookListener : LoopbackHttpListener
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
-
     public WebhookListener()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/hook/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        Url = $"http://127.0.0.1:{Port}/hook/";
     }
 
     public string Url { get; }
@@ -51,38 +40,16 @@ public sealed class WebhookListener : IDisposable
         throw new Xunit.Sdk.XunitException($"No matching message arrived; received {Received.Count}: {string.Join("\n", Received.Take(5).Select(r => r.Body.ToJsonString()))}");
     }
 
-    public void Dispose()
+    protected override Task HandleAsync(HttpListenerContext context, string text)
     {
-        _listener.Stop();
-        _listener.Close();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (_listener.IsListening)
+        if (Status is >= 200 and < 300 && JsonNode.Parse(text) is JsonObject body)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using (var reader = new StreamReader(context.Request.InputStream))
-            {
-                var text = await reader.ReadToEndAsync();
-                if (Status is >= 200 and < 300 && JsonNode.Parse(text) is JsonObject body)
-                {
-                    Received.Enqueue((body, context.Request.Headers["Authorization"], new NameValueCollectionView(context.Request.Headers), context.Request.Url!.Query));
-                }
-            }
-
-            context.Response.StatusCode = Status;
-            context.Response.Close();
+            Received.Enqueue((body, context.Request.Headers["Authorization"], new NameValueCollectionView(context.Request.Headers), context.Request.Url!.Query));
         }
+
+        context.Response.StatusCode = Status;
+        context.Response.Close();
+        return Task.CompletedTask;
     }
 }
 
