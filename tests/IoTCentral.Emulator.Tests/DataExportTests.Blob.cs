@@ -158,4 +158,28 @@ public sealed partial class DataExportTests
         Assert.DoesNotContain("bad-secret-value", export.GetRawText());
         Assert.DoesNotContain("bad-secret-value", (await admin.GetAsync(Preview("/dataExport/destinations/blob"))).Body);
     }
+
+    [Fact]
+    public async Task BlobExport_ToAServiceThatDoesNotAnswer_IsAnErrorNamingTheConnection_WithoutTheKey()
+    {
+        var clock = new FakeClock(ClockStart);
+        var (emulator, device) = await StartWithDeviceAsync(clock);
+        await using var running = emulator;
+        var admin = emulator.Admin;
+        var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var connectionString = $"DefaultEndpointsProtocol=http;AccountName={FakeBlobService.Account};AccountKey={FakeBlobService.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{FakeBlobService.Account};";
+        await OkAsync(admin.PutAsync(Preview("/dataExport/destinations/blob"), Blob(connectionString, "c")), "BlobStorageV1Destination");
+        await OkAsync(admin.PutAsync(Preview("/dataExport/exports/e"), Export("telemetry", "blob")), "Export");
+
+        await SendBatteryAsync(device, 42);
+        var export = await WaitForStatusAsync(admin, "e", "error");
+        var message = export.GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Contains("the Blob service could not be reached", message);
+        Assert.Contains($"127.0.0.1:{port}", message);
+        Assert.DoesNotContain(FakeBlobService.AccountKey, export.GetRawText());
+        Assert.DoesNotContain(FakeBlobService.AccountKey, (await admin.GetAsync(Preview("/dataExport/destinations/blob"))).Body);
+    }
 }
