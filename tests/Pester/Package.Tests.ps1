@@ -140,3 +140,16 @@ Describe 'The Azure Automation zip' -Skip:(-not $packaged) {
         finally { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'The emulator tool, installed from its package' -Skip:(-not $packaged) {
+    # build.ps1 -Task Test installs the tool the way users do and puts it first on PATH (tools/build/Build.psm1).
+    It 'carries the storage client it delivers Blob Storage exports with' {
+        $command = Get-Command iotcentral-emulator -CommandType Application | Select-Object -First 1
+        $store = Join-Path (Split-Path $command.Source) '.store'
+        $store | Should -Exist -Because 'the command should be the one dotnet tool install made'
+        $files = @(Get-ChildItem $store -Recurse -File -Filter '*.dll' | Select-Object -ExpandProperty Name)
+        foreach ($name in 'IoTCentral.Emulator.dll', 'Microsoft.Data.Sqlite.dll', 'Azure.Storage.Blobs.dll', 'Azure.Storage.Common.dll', 'Azure.Core.dll') {
+            $files | Should -Contain $name
+        }
+    }
+}
